@@ -1,0 +1,87 @@
+package io.laurel.campaign;
+
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A ready-made campaign, read from {@code presets/<key>.json}. Everything a seed document fixes lives
+ * here as data, so a new campaign is a new file, not new code. Quotas and per-unit limits are not here:
+ * they are rows of the DMN {@code award-quota}.
+ *
+ * @param key       preset key, also the file name
+ * @param name      Chinese campaign name shown to users
+ * @param kind      company or association campaign
+ * @param seed      the source document under {@code shared/seeds} the preset was drawn from
+ * @param timeZone  zone the timeline is stated in
+ * @param channels  the nomination channels the campaign accepts
+ * @param awards    the awards, in display order
+ * @param timeline  phases and key dates in the seed's own year; shifted when a campaign is created
+ * @param materials what each candidate, entry or unit must hand in
+ * @param scoring   weights and rubric of the evaluation
+ * @param rules     further numbers of the campaign (reminder lead days, notice working days, ...)
+ */
+public record Preset(
+        String key,
+        String name,
+        CampaignKind kind,
+        String seed,
+        String timeZone,
+        String intakeMailbox,
+        List<String> channels,
+        List<Award> awards,
+        List<Phase> timeline,
+        List<MaterialRule> materials,
+        Scoring scoring,
+        Map<String, Object> rules) {
+
+    /** One award of the preset; {@code prize} is the seed's wording, {@code prizeAmountYuan} the cash part. */
+    public record Award(String code, String name, AwardSubject subject, String prize, Integer prizeAmountYuan) {
+    }
+
+    /** A phase ({@code endsAt} set) or a single key date ({@code endsAt} null), local to the preset's zone. */
+    public record Phase(String code, String name, LocalDateTime startsAt, LocalDateTime endsAt) {
+    }
+
+    /**
+     * A material requirement. Only the fields a seed states are set; the rest stay null.
+     *
+     * @param scope        APPLICANT (per candidate or entry), UNIT (once per unit package) or TEAM
+     * @param formats      accepted file types by extension/type name, e.g. ["pdf"], ["mp4"], ["doc","docx"]
+     * @param namingPattern how the file or folder must be named, in the seed's words
+     */
+    public record MaterialRule(
+            String code,
+            String name,
+            String scope,
+            boolean required,
+            Integer minCount,
+            List<String> formats,
+            Long minSizeBytes,
+            Long maxSizeBytes,
+            Integer minDurationSeconds,
+            Integer maxDurationSeconds,
+            Integer minWidth,
+            Integer minHeight,
+            List<String> aspectRatios,
+            Integer minChars,
+            Integer maxChars,
+            String namingPattern,
+            String note) {
+    }
+
+    /**
+     * How entries are scored. {@code weights} are the seed's shares by source or indicator (summing to 1),
+     * {@code rubric} the criteria judges score.
+     */
+    public record Scoring(String method, Map<String, BigDecimal> weights, List<Criterion> rubric) {
+    }
+
+    /** A rubric criterion with its maximum points and the seed's band descriptions. */
+    public record Criterion(String code, String name, int maxPoints, List<Band> bands) {
+    }
+
+    public record Band(int from, int to, String description) {
+    }
+}
