@@ -1,0 +1,147 @@
+package io.laurel.identity;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
+import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
+import static org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Permissions.READ;
+import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
+import static org.camunda.bpm.engine.authorization.Permissions.READ_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Resources.APPLICATION;
+import static org.camunda.bpm.engine.authorization.Resources.DECISION_DEFINITION;
+import static org.camunda.bpm.engine.authorization.Resources.FILTER;
+import static org.camunda.bpm.engine.authorization.Resources.GROUP;
+import static org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION;
+import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Resources.USER;
+
+import java.util.Arrays;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates Laurel's Camunda groups, the Tasklist filters, and the least authorizations each group's work
+ * needs. Task visibility itself is not granted here: the engine grants a task to its assignee and
+ * candidate groups when the task is created, so a committee member never sees HR's tasks.
+ * Runs on every start and only adds what is missing, so staff may tighten or widen rules in Admin.
+ */
+@Component
+@Order(0)
+class GroupAuthorizations implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(GroupAuthorizations.class);
+
+    static final String AWARD_SELECTION = "award-selection";
+    static final String PACKAGE_INTAKE = "package-intake";
+    static final String SKILLS_CONTEST = "skills-contest";
+
+    private final IdentityService identity;
+    private final AuthorizationService authorizations;
+    private final FilterService filters;
+    private final TaskService tasks;
+
+    GroupAuthorizations(IdentityService identity, AuthorizationService authorizations, FilterService filters,
+            TaskService tasks) {
+        this.identity = identity;
+        this.authorizations = authorizations;
+        this.filters = filters;
+        this.tasks = tasks;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        for (String groupId : LaurelGroups.WORKING) {
+            ensureGroup(groupId);
+            grant(groupId, APPLICATION, "tasklist", ACCESS);
+            // Names of colleagues and groups shown on tasks.
+            grant(groupId, USER, "*", READ);
+            grant(groupId, GROUP, "*", READ);
+        }
+        ensureGroup(LaurelGroups.ADMIN);
+
+        // HR runs company campaigns: starts them, follows them in Cockpit, evaluates the rules.
+        grant(LaurelGroups.HR, APPLICATION, "cockpit", ACCESS);
+        grant(LaurelGroups.HR, PROCESS_DEFINITION, AWARD_SELECTION, READ, CREATE_INSTANCE, READ_INSTANCE, READ_HISTORY);
+        grant(LaurelGroups.HR, PROCESS_INSTANCE, "*", CREATE);
+        for (String decision : new String[] {"eligibility", "award-quota"}) {
+            grant(LaurelGroups.HR, DECISION_DEFINITION, decision, READ, CREATE_INSTANCE, READ_HISTORY);
+        }
+
+        // Association staff run association campaigns and the mailbox intake.
+        grant(LaurelGroups.ASSOCIATION_STAFF, APPLICATION, "cockpit", ACCESS);
+        for (String process : new String[] {AWARD_SELECTION, PACKAGE_INTAKE, SKILLS_CONTEST}) {
+            grant(LaurelGroups.ASSOCIATION_STAFF, PROCESS_DEFINITION, process, READ, CREATE_INSTANCE, READ_INSTANCE,
+                    READ_HISTORY);
+        }
+        grant(LaurelGroups.ASSOCIATION_STAFF, PROCESS_INSTANCE, "*", CREATE);
+        grant(LaurelGroups.ASSOCIATION_STAFF, DECISION_DEFINITION, "award-quota", READ, CREATE_INSTANCE, READ_HISTORY);
+
+        // Department heads and the committee only read the model (to open task forms); they start nothing.
+        grant(LaurelGroups.DEPARTMENT_HEADS, PROCESS_DEFINITION, AWARD_SELECTION, READ);
+        grant(LaurelGroups.COMMITTEE, PROCESS_DEFINITION, AWARD_SELECTION, READ);
+        grant(LaurelGroups.COMMITTEE, PROCESS_DEFINITION, SKILLS_CONTEST, READ);
+
+        ensureFilter("我的待办", -10, "指派给我的任务", q -> q.taskAssigneeExpression("${currentUser()}"));
+        ensureFilter("我的小组任务", -5, "我所在小组可以认领的任务",
+                q -> q.taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned());
+        log.info("Camunda groups, filters and authorizations are in place");
+    }
+
+    private void ensureGroup(String groupId) {
+        if (identity.createGroupQuery().groupId(groupId).count() == 0) {
+            Group group = identity.newGroup(groupId);
+            group.setName(LaurelGroups.chineseName(groupId));
+            group.setType(LaurelGroups.ADMIN.equals(groupId) ? "SYSTEM" : "WORKFLOW");
+            identity.saveGroup(group);
+        }
+    }
+
+    private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        Authorization authorization = authorizations.createAuthorizationQuery()
+                .authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId).resourceType(resource)
+                .resourceId(resourceId).list().stream().findFirst()
+                .orElseGet(() -> {
+                    Authorization created = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+                    created.setGroupId(groupId);
+                    created.setResource(resource);
+                    created.setResourceId(resourceId);
+                    return created;
+                });
+        if (authorization.getId() != null
+                && Arrays.stream(permissions).allMatch(authorization::isPermissionGranted)) {
+            return;
+        }
+        Arrays.stream(permissions).forEach(authorization::addPermission);
+        authorizations.saveAuthorization(authorization);
+    }
+
+    private void ensureFilter(String name, int priority, String description,
+            java.util.function.UnaryOperator<TaskQuery> query) {
+        Filter filter = filters.createFilterQuery().filterName(name).singleResult();
+        if (filter == null) {
+            filter = filters.newTaskFilter(name)
+                    .setOwner(LaurelGroups.ADMIN)
+                    .setProperties(Map.of("priority", priority, "description", description, "refresh", true))
+                    .setQuery(query.apply(tasks.createTaskQuery()));
+            filters.saveFilter(filter);
+        }
+        for (String groupId : LaurelGroups.WORKING) {
+            grant(groupId, FILTER, filter.getId(), READ);
+        }
+    }
+}

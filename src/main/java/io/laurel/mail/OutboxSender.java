@@ -1,0 +1,117 @@
+package io.laurel.mail;
+
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Delivers outbox mails: right after the queuing transaction commits, and again from a periodic sweep
+ * for mails whose earlier attempt failed or whose sending node died. A mail is claimed with an
+ * optimistic lock before it is sent, so in a cluster each mail goes out once.
+ */
+@Component
+public class OutboxSender {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
+    private static final int SWEEP_BATCH = 100;
+
+    private final OutboxRepository outbox;
+    private final JavaMailSender mailSender;
+    private final TransactionTemplate tx;
+    private final TaskExecutor executor;
+    private final MailProperties properties;
+    private final Clock clock;
+
+    OutboxSender(OutboxRepository outbox, JavaMailSender mailSender, TransactionTemplate tx,
+            @Qualifier("mailExecutor") TaskExecutor executor,
+            MailProperties properties, Clock clock) {
+        this.outbox = outbox;
+        this.mailSender = mailSender;
+        this.tx = tx;
+        this.executor = executor;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    void deliverSoon(Long id) {
+        executor.execute(() -> deliver(id));
+    }
+
+    /** Sends every due mail; returns how many were sent. Runs on a schedule and may be called directly. */
+    @Scheduled(fixedDelayString = "${laurel.mail.retry.poll-interval:PT30S}", initialDelayString = "PT10S")
+    public int deliverDue() {
+        var due = outbox.findDueIds(EnumSet.of(OutboxStatus.PENDING, OutboxStatus.SENDING), clock.instant(),
+                PageRequest.of(0, SWEEP_BATCH));
+        int sent = 0;
+        for (Long id : due) {
+            if (deliver(id)) {
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    /** Claims, sends and records one mail; false when another node has it or it failed this time. */
+    boolean deliver(Long id) {
+        Optional<OutboxMail> claimed = claim(id);
+        if (claimed.isEmpty()) {
+            return false;
+        }
+        OutboxMail mail = claimed.get();
+        try {
+            mailSender.send(toMime(mail));
+            tx.executeWithoutResult(s -> outbox.findById(id).ifPresent(m -> m.sent(clock.instant())));
+            log.info("Mail {} '{}' sent to {}", id, mail.getSubject(), mail.getRecipient());
+            return true;
+        } catch (Exception e) {
+            Instant retryAt = mail.getAttempts() >= properties.retry().maxAttempts() ? null
+                    : clock.instant().plus(properties.retry().backoff(mail.getAttempts()));
+            tx.executeWithoutResult(s -> outbox.findById(id).ifPresent(m -> m.failed(e.toString(), retryAt)));
+            log.warn("Mail {} to {} failed (attempt {}), {}: {}", id, mail.getRecipient(), mail.getAttempts(),
+                    retryAt == null ? "giving up" : "retry at " + retryAt, e.toString());
+            return false;
+        }
+    }
+
+    private Optional<OutboxMail> claim(Long id) {
+        try {
+            return Optional.ofNullable(tx.execute(s -> {
+                OutboxMail mail = outbox.findById(id).orElse(null);
+                Instant now = clock.instant();
+                if (mail == null || mail.getStatus() == OutboxStatus.SENT || mail.getStatus() == OutboxStatus.FAILED
+                        || mail.getNextAttemptAt().isAfter(now)) {
+                    return null;
+                }
+                mail.claim(now, properties.retry().lease());
+                outbox.flush();
+                return mail;
+            }));
+        } catch (ObjectOptimisticLockingFailureException e) {
+            return Optional.empty();
+        }
+    }
+
+    private MimeMessage toMime(OutboxMail mail) throws Exception {
+        MimeMessage message = mailSender.createMimeMessage();
+        MimeMessageHelper helper = new MimeMessageHelper(message, false, StandardCharsets.UTF_8.name());
+        helper.setFrom(properties.from());
+        helper.setTo(mail.getRecipient());
+        helper.setSubject(mail.getSubject());
+        helper.setText(mail.getBody(), true);
+        return message;
+    }
+}

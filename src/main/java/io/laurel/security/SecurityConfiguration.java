@@ -1,0 +1,90 @@
+package io.laurel.security;
+
+import static io.laurel.identity.LaurelGroups.ADMIN;
+import static io.laurel.identity.LaurelGroups.ASSOCIATION_STAFF;
+import static io.laurel.identity.LaurelGroups.COMMITTEE;
+import static io.laurel.identity.LaurelGroups.DEPARTMENT_HEADS;
+import static io.laurel.identity.LaurelGroups.HR;
+
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may call what. Laurel's API ({@code /api}) is authenticated with HTTP basic against Camunda's users
+ * and authorised by Camunda group. The engine REST API ({@code /engine-rest}) is protected by Camunda's
+ * own basic-auth filter so that the engine's authorizations apply to the caller. The Camunda web apps
+ * keep their own session login. Only health and (later) the public portal are open.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, JsonSecurityErrors errors,
+            CamundaUserAuthenticationProvider users) throws Exception {
+        return http.securityMatcher("/api/**")
+                .authenticationProvider(users)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.POST, "/api/campaigns").hasAnyAuthority(HR, ASSOCIATION_STAFF, ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/campaigns/*/launch").hasAnyAuthority(HR, ASSOCIATION_STAFF, ADMIN)
+                        .requestMatchers("/api/campaigns/*/roster").hasAnyAuthority(HR, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/campaigns/*/exports/**").hasAnyAuthority(HR, ASSOCIATION_STAFF, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/**")
+                        .hasAnyAuthority(HR, ASSOCIATION_STAFF, DEPARTMENT_HEADS, COMMITTEE, ADMIN)
+                        .anyRequest().hasAnyAuthority(HR, ASSOCIATION_STAFF, ADMIN))
+                .httpBasic(basic -> basic.authenticationEntryPoint(errors.unauthenticated()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(errors.unauthenticated())
+                        .accessDeniedHandler(errors.forbidden()))
+                // Stateless basic-auth API: no session, so no CSRF token to protect.
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain actuator(HttpSecurity http, JsonSecurityErrors errors,
+            CamundaUserAuthenticationProvider users) throws Exception {
+        return http.securityMatcher("/actuator/**")
+                .authenticationProvider(users)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .anyRequest().hasAuthority(ADMIN))
+                .httpBasic(basic -> basic.authenticationEntryPoint(errors.unauthenticated()))
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .build();
+    }
+
+    /**
+     * Everything else: the Camunda web apps (own login and CSRF filter), the engine REST API (Camunda's
+     * filter below) and static pages. Spring Security stays out of their way.
+     */
+    @Bean
+    @Order(3)
+    SecurityFilterChain rest(HttpSecurity http) throws Exception {
+        return http.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .csrf(AbstractHttpConfigurer::disable)
+                .headers(AbstractHttpConfigurer::disable)
+                .build();
+    }
+
+    @Bean
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+        FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.setName("camunda-auth");
+        registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+        registration.addUrlPatterns("/engine-rest/*");
+        return registration;
+    }
+}

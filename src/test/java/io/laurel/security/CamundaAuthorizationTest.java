@@ -1,0 +1,115 @@
+package io.laurel.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
+import static org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Resources.APPLICATION;
+import static org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION;
+
+import io.laurel.support.Http;
+import io.laurel.support.LaurelTest;
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Camunda authorizations per group, checked through the engine and through /engine-rest. */
+@LaurelTest
+class CamundaAuthorizationTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    AuthorizationService authorizations;
+
+    @Autowired
+    RepositoryService repository;
+
+    @Autowired
+    RuntimeService runtime;
+
+    private Deployment deployment;
+
+    /** A throw-away model with one HR task and one committee task: the fixture for task visibility. */
+    @BeforeEach
+    void deployFixture() {
+        BpmnModelInstance model = Bpmn.createExecutableProcess("authorization-fixture")
+                .camundaHistoryTimeToLive(1)
+                .startEvent("start")
+                .parallelGateway("split")
+                .userTask("hrTask").name("人力资源任务").camundaCandidateGroups("hr").endEvent("hrDone")
+                .moveToNode("split")
+                .userTask("committeeTask").name("评委任务").camundaCandidateGroups("committee").endEvent("committeeDone")
+                .done();
+        deployment = repository.createDeployment().addModelInstance("authorization-fixture.bpmn", model).deploy();
+        runtime.startProcessInstanceByKey("authorization-fixture");
+    }
+
+    @AfterEach
+    void removeFixture() {
+        repository.deleteDeployment(deployment.getId(), true);
+    }
+
+    @Test
+    void committee_member_sees_committee_tasks_but_not_hr_tasks() {
+        Http.Answer committee = Http.to(port).as("majun", "demo")
+                .get("/engine-rest/task?processDefinitionKey=authorization-fixture");
+        Http.Answer hr = Http.to(port).as("zhangmin", "demo")
+                .get("/engine-rest/task?processDefinitionKey=authorization-fixture");
+
+        assertThat(committee.status()).isEqualTo(200);
+        assertThat(committee.body()).contains("评委任务").doesNotContain("人力资源任务");
+        assertThat(hr.body()).contains("人力资源任务").doesNotContain("评委任务");
+    }
+
+    @Test
+    void only_campaign_operators_may_start_the_campaign_process() {
+        assertThat(authorized("zhangmin", List.of("hr"), CREATE_INSTANCE, "award-selection")).isTrue();
+        assertThat(authorized("chenjing", List.of("association-staff"), CREATE_INSTANCE, "award-selection")).isTrue();
+        assertThat(authorized("wanglei", List.of("department-heads", "committee"), CREATE_INSTANCE, "award-selection"))
+                .isFalse();
+        assertThat(authorized("majun", List.of("committee"), CREATE_INSTANCE, "award-selection")).isFalse();
+    }
+
+    @Test
+    void every_working_group_has_tasklist_and_only_operators_have_cockpit() {
+        for (String group : List.of("hr", "association-staff", "department-heads", "committee")) {
+            assertThat(authorizations.isUserAuthorized("someone", List.of(group), ACCESS, APPLICATION, "tasklist"))
+                    .as(group + " tasklist").isTrue();
+        }
+        assertThat(authorizations.isUserAuthorized("x", List.of("hr"), ACCESS, APPLICATION, "cockpit")).isTrue();
+        assertThat(authorizations.isUserAuthorized("x", List.of("committee"), ACCESS, APPLICATION, "cockpit")).isFalse();
+        assertThat(authorizations.isUserAuthorized("x", List.of("department-heads"), ACCESS, APPLICATION, "admin"))
+                .isFalse();
+    }
+
+    @Test
+    void a_department_head_cannot_start_a_process_over_engine_rest() {
+        Http.Answer answer = Http.to(port).as("wanglei", "demo")
+                .postJson("/engine-rest/process-definition/key/authorization-fixture/start", "{}");
+
+        // Without READ on the definition the engine does not even admit it exists.
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("authorization-fixture").count()).isOne();
+
+        Http.Answer admin = Http.to(port).as("demo", "demo")
+                .postJson("/engine-rest/process-definition/key/authorization-fixture/start", "{}");
+        assertThat(admin.status()).isEqualTo(200);
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("authorization-fixture").count())
+                .isEqualTo(2);
+    }
+
+    private boolean authorized(String user, List<String> groups,
+            org.camunda.bpm.engine.authorization.Permission permission, String processKey) {
+        return authorizations.isUserAuthorized(user, groups, permission, PROCESS_DEFINITION, processKey);
+    }
+}

@@ -1,0 +1,71 @@
+package io.laurel.support;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.StreamUtils;
+import org.springframework.web.client.RestClient;
+
+/**
+ * A real HTTP client for tests against the running application (random port). Answers are returned,
+ * never thrown, so tests can assert 4xx bodies.
+ */
+public final class Http {
+
+    private final RestClient client;
+    private final String authorization;
+
+    private Http(RestClient client, String authorization) {
+        this.client = client;
+        this.authorization = authorization;
+    }
+
+    public static Http to(int port) {
+        return new Http(RestClient.builder().baseUrl("http://localhost:" + port)
+                .requestFactory(new JdkClientHttpRequestFactory()).build(), null);
+    }
+
+    public Http as(String user, String password) {
+        String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return new Http(client, "Basic " + token);
+    }
+
+    public Answer get(String path) {
+        return exchange(client.get().uri(path));
+    }
+
+    public Answer postJson(String path, String json) {
+        return exchange(client.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(json));
+    }
+
+    public Answer upload(String path, String fileName, byte[] content) {
+        var parts = new LinkedMultiValueMap<String, Object>();
+        parts.add("file", new ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return fileName;
+            }
+        });
+        return exchange(client.post().uri(path).contentType(MediaType.MULTIPART_FORM_DATA).body(parts));
+    }
+
+    public Answer request(HttpMethod method, String path) {
+        return exchange(client.method(method).uri(path));
+    }
+
+    private Answer exchange(RestClient.RequestHeadersSpec<?> spec) {
+        if (authorization != null) {
+            spec = spec.header(HttpHeaders.AUTHORIZATION, authorization);
+        }
+        return spec.exchange((request, response) -> new Answer(response.getStatusCode().value(),
+                StreamUtils.copyToString(response.getBody(), StandardCharsets.UTF_8), response.getHeaders()), true);
+    }
+
+    public record Answer(int status, String body, HttpHeaders headers) {
+    }
+}
