@@ -59,7 +59,7 @@ public class Campaign {
 
     /** The preset's rules as they were when the campaign was created, so later preset edits do not change it. */
     @Lob
-    @Column(name = "preset_snapshot", nullable = false)
+    @Column(name = "preset_snapshot", nullable = false, length = Integer.MAX_VALUE)
     private String presetSnapshot;
 
     @Column(name = "created_at", nullable = false)

@@ -32,7 +32,7 @@ public class OutboxMail {
     private String template;
 
     @Lob
-    @Column(nullable = false)
+    @Column(nullable = false, length = Integer.MAX_VALUE)
     private String body;
 
     @Enumerated(EnumType.STRING)

@@ -49,7 +49,7 @@ public class Nomination {
     private String nominatorContact;
 
     @Lob
-    @Column(name = "reason")
+    @Column(name = "reason", length = Integer.MAX_VALUE)
     private String reason;
 
     @Enumerated(EnumType.STRING)

@@ -36,7 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Runs only when LAUREL_TEST_DB_URL is set; .ci/run sets it whenever MariaDB answers.
  */
 @EnabledIfEnvironmentVariable(named = "LAUREL_TEST_DB_URL", matches = ".+")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "test-mysql"})
 class MySqlPersistenceTest {
 
