@@ -21,4 +21,11 @@ public interface EmployeeRepository extends JpaRepository<Employee, Long> {
     /** The whole roster with past wins in one query; the eager collection would otherwise cost a query per employee. */
     @Query("select distinct e from Employee e left join fetch e.pastWins where e.campaignId = :campaignId")
     List<Employee> findWithPastWinsByCampaignId(Long campaignId);
+
+    /** The roster listing without loading entities or past wins. */
+    @Query("""
+            select new io.laurel.roster.RosterEntry(e.employeeNumber, e.name, e.department, e.positionGroup,
+                e.hireDate, e.employmentType, e.satisfactionScore)
+            from Employee e where e.campaignId = :campaignId order by e.employeeNumber""")
+    List<RosterEntry> findEntriesByCampaignId(Long campaignId);
 }
