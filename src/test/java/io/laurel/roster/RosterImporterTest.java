@@ -391,6 +391,21 @@ class RosterImporterTest {
                 .consecutiveWins("service-star", 2024)).isEqualTo(2);
     }
 
+    @Test
+    void demoRosterRoundTripsThroughCsv() {
+        List<Employee> demo = new DemoRosterGenerator().generate(campaignId, LocalDate.of(2025, 3, 1));
+        String csv = RosterCsv.toCsv(demo);
+
+        RosterImportReport report = importer.importRoster(campaignId, "demo.csv", csv.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(report.fatal()).isNull();
+        assertThat(report.rejected()).isEmpty();
+        assertThat(report.ignoredColumns()).isEmpty();
+        assertThat(report.imported()).isEqualTo(demo.size());
+        reload();
+        assertThat(RosterCsv.toCsv(employees.findByCampaignIdOrderByEmployeeNumber(campaignId))).isEqualTo(csv);
+    }
+
     /** What Excel saves when the user sets an opening password: an OLE2 container, like an old .xls. */
     private static byte[] passwordProtected() throws IOException {
         byte[] xlsx;
