@@ -86,24 +86,21 @@ public class DemoRosterGenerator {
         }
     }
 
+    /** Yearly service volume and average response time differ a lot between a hotline and a support desk. */
+    private record Workload(int minVolume, int maxVolume, double minMinutes, double maxMinutes) {
+    }
+
     private static void serviceData(Employee e, Random random) {
-        int[] volume = switch (e.getPositionGroup()) {
-            case "技术支持" -> new int[] {400, 1200};
-            case "销售顾问" -> new int[] {300, 900};
-            case "前台接待" -> new int[] {2000, 5000};
-            case TEAM_LEADER -> new int[] {500, 1500};
-            default -> new int[] {1500, 3500};
+        Workload w = switch (e.getPositionGroup()) {
+            case "技术支持" -> new Workload(400, 1200, 5, 60);
+            case "销售顾问" -> new Workload(300, 900, 2, 30);
+            case "前台接待" -> new Workload(2000, 5000, 0.5, 3);
+            case TEAM_LEADER -> new Workload(500, 1500, 1, 10);
+            default -> new Workload(1500, 3500, 0.5, 5);
         };
-        double[] minutes = switch (e.getPositionGroup()) {
-            case "技术支持" -> new double[] {5, 60};
-            case "销售顾问" -> new double[] {2, 30};
-            case "前台接待" -> new double[] {0.5, 3};
-            case TEAM_LEADER -> new double[] {1, 10};
-            default -> new double[] {0.5, 5};
-        };
-        e.setServiceVolume(volume[0] + random.nextInt(volume[1] - volume[0] + 1));
+        e.setServiceVolume(w.minVolume() + random.nextInt(w.maxVolume() - w.minVolume() + 1));
         e.setResolutionRate(oneDecimal(80 + random.nextDouble() * 19.5));
-        e.setAvgResponseMinutes(oneDecimal(minutes[0] + random.nextDouble() * (minutes[1] - minutes[0])));
+        e.setAvgResponseMinutes(oneDecimal(w.minMinutes() + random.nextDouble() * (w.maxMinutes() - w.minMinutes())));
         e.setSkillsTestScore(oneDecimal(60 + random.nextDouble() * 40));
     }
 
