@@ -68,35 +68,39 @@ public class DemoRosterGenerator {
         return roster;
     }
 
-    /** About 10% joined in the last six months, most of them still on probation. */
+    /**
+     * About 10% joined in the last six months, most of them still on probation; a few are past six
+     * months but not yet confirmed (转正 pending), so tenure alone does not make anyone eligible.
+     */
     private static void hire(Employee e, Random random, LocalDate referenceDate) {
-        if (random.nextDouble() < 0.10) {
+        double draw = random.nextDouble();
+        if (draw < 0.10) {
             e.setHireDate(referenceDate.minusDays(random.nextInt(180)));
             e.setEmploymentType(random.nextDouble() < 0.85 ? EmploymentType.PROBATION : EmploymentType.FORMAL);
+        } else if (draw < 0.12) {
+            e.setHireDate(referenceDate.minusDays(190 + random.nextInt(60)));
+            e.setEmploymentType(EmploymentType.PROBATION);
         } else {
             e.setHireDate(referenceDate.minusDays(190 + random.nextInt(3650 - 190)));
-            e.setEmploymentType(random.nextDouble() < 0.02 ? EmploymentType.PROBATION : EmploymentType.FORMAL);
+            e.setEmploymentType(EmploymentType.FORMAL);
         }
     }
 
+    /** Yearly service volume and average response time differ a lot between a hotline and a support desk. */
+    private record Workload(int minVolume, int maxVolume, double minMinutes, double maxMinutes) {
+    }
+
     private static void serviceData(Employee e, Random random) {
-        int[] volume = switch (e.getPositionGroup()) {
-            case "技术支持" -> new int[] {400, 1200};
-            case "销售顾问" -> new int[] {300, 900};
-            case "前台接待" -> new int[] {2000, 5000};
-            case TEAM_LEADER -> new int[] {500, 1500};
-            default -> new int[] {1500, 3500};
+        Workload w = switch (e.getPositionGroup()) {
+            case "技术支持" -> new Workload(400, 1200, 5, 60);
+            case "销售顾问" -> new Workload(300, 900, 2, 30);
+            case "前台接待" -> new Workload(2000, 5000, 0.5, 3);
+            case TEAM_LEADER -> new Workload(500, 1500, 1, 10);
+            default -> new Workload(1500, 3500, 0.5, 5);
         };
-        double[] minutes = switch (e.getPositionGroup()) {
-            case "技术支持" -> new double[] {5, 60};
-            case "销售顾问" -> new double[] {2, 30};
-            case "前台接待" -> new double[] {0.5, 3};
-            case TEAM_LEADER -> new double[] {1, 10};
-            default -> new double[] {0.5, 5};
-        };
-        e.setServiceVolume(volume[0] + random.nextInt(volume[1] - volume[0] + 1));
+        e.setServiceVolume(w.minVolume() + random.nextInt(w.maxVolume() - w.minVolume() + 1));
         e.setResolutionRate(oneDecimal(80 + random.nextDouble() * 19.5));
-        e.setAvgResponseMinutes(oneDecimal(minutes[0] + random.nextDouble() * (minutes[1] - minutes[0])));
+        e.setAvgResponseMinutes(oneDecimal(w.minMinutes() + random.nextDouble() * (w.maxMinutes() - w.minMinutes())));
         e.setSkillsTestScore(oneDecimal(60 + random.nextDouble() * 40));
     }
 

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 public interface EmployeeRepository extends JpaRepository<Employee, Long> {
 
@@ -16,4 +17,15 @@ public interface EmployeeRepository extends JpaRepository<Employee, Long> {
     Optional<Employee> findByCampaignIdAndEmployeeNumber(Long campaignId, String employeeNumber);
 
     long countByCampaignId(Long campaignId);
+
+    /** The whole roster with past wins in one query; the eager collection would otherwise cost a query per employee. */
+    @Query("select distinct e from Employee e left join fetch e.pastWins where e.campaignId = :campaignId")
+    List<Employee> findWithPastWinsByCampaignId(Long campaignId);
+
+    /** The roster listing without loading entities or past wins. */
+    @Query("""
+            select new io.laurel.roster.RosterEntry(e.employeeNumber, e.name, e.department, e.positionGroup,
+                e.hireDate, e.employmentType, e.satisfactionScore)
+            from Employee e where e.campaignId = :campaignId order by e.employeeNumber""")
+    List<RosterEntry> findEntriesByCampaignId(Long campaignId);
 }
