@@ -5,6 +5,7 @@ import io.laurel.campaign.CampaignRepository;
 import io.laurel.campaign.CampaignService;
 import io.laurel.campaign.Preset;
 import io.laurel.campaign.PresetCatalog;
+import io.laurel.identity.LaurelGroups;
 import io.laurel.roster.DemoRosterGenerator;
 import io.laurel.roster.DepartmentHead;
 import io.laurel.roster.DepartmentHeadRepository;
@@ -21,6 +22,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -49,11 +51,12 @@ class DemoData implements ApplicationRunner {
     private final DemoRosterGenerator rosterGenerator;
     private final EmployeeRepository employees;
     private final TransactionTemplate tx;
+    private final JdbcTemplate jdbc;
     private final Clock clock;
 
     DemoData(IdentityService identity, DepartmentHeadRepository departmentHeads, CampaignRepository campaigns,
             CampaignService campaignService, PresetCatalog presets, DemoRosterGenerator rosterGenerator,
-            EmployeeRepository employees, TransactionTemplate tx, Clock clock) {
+            EmployeeRepository employees, TransactionTemplate tx, JdbcTemplate jdbc, Clock clock) {
         this.identity = identity;
         this.departmentHeads = departmentHeads;
         this.campaigns = campaigns;
@@ -62,6 +65,7 @@ class DemoData implements ApplicationRunner {
         this.rosterGenerator = rosterGenerator;
         this.employees = employees;
         this.tx = tx;
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -69,8 +73,14 @@ class DemoData implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         DemoUsers.ALL.forEach(this::ensureUser);
         tx.executeWithoutResult(s -> DemoUsers.ALL.stream().filter(u -> u.department() != null)
+                .filter(u -> u.groups().contains(LaurelGroups.DEPARTMENT_HEADS))
                 .filter(u -> !departmentHeads.existsById(u.department()))
                 .forEach(u -> departmentHeads.save(new DepartmentHead(u.department(), u.id()))));
+        // Members' own departments: a committee member never reviews a candidate of their department.
+        DemoUsers.ALL.stream().filter(u -> u.department() != null).forEach(u -> jdbc.update(
+                "insert into user_department (user_id, department) select ?, ? from (select 1 as one) x "
+                        + "where not exists (select 1 from user_department where user_id = ?)",
+                u.id(), u.department(), u.id()));
         if (campaigns.findByPresetKey(DEMO_PRESET).isEmpty()) {
             tx.executeWithoutResult(s -> createDemoCampaign());
         }

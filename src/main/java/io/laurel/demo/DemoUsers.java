@@ -34,8 +34,8 @@ final class DemoUsers {
             new DemoUser("liqing", "李清", "人力资源部代表", List.of(HR, COMMITTEE), null),
             new DemoUser("guoyan", "郭燕", "人力资源部代表", List.of(HR, COMMITTEE), null),
             // Committee: past winners
-            new DemoUser("zhangming", "张明", "上届服务之星(客服中心)", List.of(COMMITTEE), null),
-            new DemoUser("lihong", "李红", "上届服务之星(高级培训师)", List.of(COMMITTEE), null),
+            new DemoUser("zhangming", "张明", "上届服务之星(客服中心)", List.of(COMMITTEE), "客服中心"),
+            new DemoUser("lihong", "李红", "上届服务之星(高级培训师)", List.of(COMMITTEE), "售后服务部"),
             // Committee: customer representatives
             new DemoUser("majun", "马骏", "客户代表", List.of(COMMITTEE), null),
             new DemoUser("xuli", "徐丽", "客户代表", List.of(COMMITTEE), null),

@@ -55,6 +55,32 @@ public class MailService {
         return mail;
     }
 
+    public OutboxMail queue(String recipient, Notice notice) {
+        return queue(recipient, "notice", notice.model());
+    }
+
+    /**
+     * For process service tasks (async, retried by the job executor): records and sends the mail now,
+     * inside the job's transaction. A failure propagates so the job retries and, in the end, raises an
+     * incident in Cockpit; a rollback after sending may send the mail again (at least once, never lost).
+     */
+    @Transactional
+    public OutboxMail sendNow(String recipient, Notice notice) {
+        return sendNow(recipient, "notice", notice.model());
+    }
+
+    @Transactional
+    public OutboxMail sendNow(String recipient, String template, Map<String, Object> model) {
+        if (recipient == null || recipient.isBlank()) {
+            throw new IllegalArgumentException("A mail needs a recipient (template " + template + ")");
+        }
+        String body = templates.process("mail/" + template, new Context(ZH_CN, model));
+        OutboxMail mail = outbox.save(new OutboxMail(recipient.trim(), subjectOf(body, template), template, body,
+                clock.instant()));
+        sender.sendNow(mail);
+        return mail;
+    }
+
     static String subjectOf(String html, String template) {
         Matcher m = TITLE.matcher(html);
         if (!m.find() || m.group(1).isBlank()) {

@@ -87,6 +87,20 @@ public class OutboxSender {
         }
     }
 
+    /** Sends a mail of the caller's transaction right away; exceptions go to the caller. */
+    void sendNow(OutboxMail mail) {
+        try {
+            mailSender.send(toMime(mail));
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("Mail to " + mail.getRecipient() + " could not be built", e);
+        }
+        mail.claim(clock.instant(), properties.retry().lease());
+        mail.sent(clock.instant());
+        log.info("Mail {} '{}' sent to {}", mail.getId(), mail.getSubject(), mail.getRecipient());
+    }
+
     private Optional<OutboxMail> claim(Long id) {
         try {
             return Optional.ofNullable(tx.execute(s -> {

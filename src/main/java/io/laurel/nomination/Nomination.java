@@ -9,6 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
+import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
@@ -59,6 +60,28 @@ public class Nomination {
     @Column(name = "submitted_at", nullable = false)
     private Instant submittedAt;
 
+    /** What the DMN eligibility said (ELIGIBLE/INELIGIBLE) and why; kept even when HR overrides it. */
+    @Column(name = "rule_verdict", length = 16)
+    private String ruleVerdict;
+
+    @Column(name = "rule_reason", length = 500)
+    private String ruleReason;
+
+    @Column(name = "override_reason", length = 1000)
+    private String overrideReason;
+
+    @Column(name = "missing_materials", length = 1000)
+    private String missingMaterials;
+
+    @Column(name = "initial_score", precision = 8, scale = 3)
+    private BigDecimal initialScore;
+
+    @Column(name = "group_rank")
+    private Integer groupRank;
+
+    @Column(name = "re_review_score", precision = 8, scale = 3)
+    private BigDecimal reReviewScore;
+
     protected Nomination() {
     }
 
@@ -84,6 +107,56 @@ public class Nomination {
 
     public void changeStatus(NominationStatus status) {
         this.status = status;
+    }
+
+    public void recordRuleVerdict(boolean eligible, String reason) {
+        this.ruleVerdict = eligible ? "ELIGIBLE" : "INELIGIBLE";
+        this.ruleReason = reason;
+    }
+
+    public void recordOverride(String reason) {
+        this.overrideReason = reason;
+    }
+
+    public void recordMissingMaterials(String missing) {
+        this.missingMaterials = missing;
+    }
+
+    public void recordInitialScore(BigDecimal score, int rankInGroup) {
+        this.initialScore = score;
+        this.groupRank = rankInGroup;
+    }
+
+    public void recordReReviewScore(BigDecimal score) {
+        this.reReviewScore = score;
+    }
+
+    public String getRuleVerdict() {
+        return ruleVerdict;
+    }
+
+    public String getRuleReason() {
+        return ruleReason;
+    }
+
+    public String getOverrideReason() {
+        return overrideReason;
+    }
+
+    public String getMissingMaterials() {
+        return missingMaterials;
+    }
+
+    public BigDecimal getInitialScore() {
+        return initialScore;
+    }
+
+    public Integer getGroupRank() {
+        return groupRank;
+    }
+
+    public BigDecimal getReReviewScore() {
+        return reReviewScore;
     }
 
     public Long getId() {

@@ -1,0 +1,92 @@
+package io.laurel.campaign;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * The campaign's timeline as the process model needs it: deadlines and reminder times as {@link Date}s
+ * for timer events and task due dates, e.g. {@code ${campaignTimeline.deadline(campaignId, 'nomination')}}.
+ */
+@Component("campaignTimeline")
+public class CampaignTimeline {
+
+    /** Reminders go out in the morning, local time, this many days before a key date (seed 002: 3 days). */
+    static final LocalTime REMINDER_TIME = LocalTime.of(9, 0);
+    static final int DEFAULT_REMINDER_DAYS = 3;
+
+    private final CampaignRepository campaigns;
+    private final PresetCatalog presets;
+
+    CampaignTimeline(CampaignRepository campaigns, PresetCatalog presets) {
+        this.campaigns = campaigns;
+        this.presets = presets;
+    }
+
+    /** End of a phase (its start for a single key date), in the campaign's zone. */
+    public Date deadline(Long campaignId, String phaseCode) {
+        Campaign campaign = campaign(campaignId);
+        return toDate(campaign, keyMoment(milestone(campaign, phaseCode)));
+    }
+
+    public Date start(Long campaignId, String phaseCode) {
+        Campaign campaign = campaign(campaignId);
+        return toDate(campaign, milestone(campaign, phaseCode).getStartsAt());
+    }
+
+    public LocalDateTime deadlineLocal(Long campaignId, String phaseCode) {
+        return keyMoment(milestone(campaign(campaignId), phaseCode));
+    }
+
+    /** When the reminder for a key date goes out: N days before it, at 09:00 local time. */
+    public Date reminderAt(Long campaignId, String keyDateCode) {
+        Campaign campaign = campaign(campaignId);
+        LocalDate day = keyMoment(milestone(campaign, keyDateCode)).toLocalDate().minusDays(reminderDays(campaign));
+        return toDate(campaign, day.atTime(REMINDER_TIME));
+    }
+
+    /**
+     * The key dates that still get a reminder: those of the preset's rules ({@code reminderKeyDates})
+     * whose reminder time lies after the engine's "now" (a reminder for a date already near is pointless).
+     */
+    public List<String> reminderKeys(Long campaignId) {
+        Campaign campaign = campaign(campaignId);
+        Map<String, Object> rules = presets.fromJson(campaign.getPresetSnapshot()).rules();
+        Object keys = rules == null ? null : rules.get("reminderKeyDates");
+        if (!(keys instanceof List<?> list)) {
+            return List.of();
+        }
+        Date now = ClockUtil.getCurrentTime();
+        return list.stream().map(String::valueOf).filter(key -> campaign.milestone(key).isPresent())
+                .filter(key -> reminderAt(campaignId, key).after(now)).toList();
+    }
+
+    int reminderDays(Campaign campaign) {
+        Map<String, Object> rules = presets.fromJson(campaign.getPresetSnapshot()).rules();
+        Object days = rules == null ? null : rules.get("reminderDaysBefore");
+        return days instanceof Number n ? n.intValue() : DEFAULT_REMINDER_DAYS;
+    }
+
+    private static LocalDateTime keyMoment(Milestone milestone) {
+        return milestone.getEndsAt() != null ? milestone.getEndsAt() : milestone.getStartsAt();
+    }
+
+    private static Milestone milestone(Campaign campaign, String code) {
+        return campaign.milestone(code).orElseThrow(() -> new IllegalStateException(
+                "Campaign " + campaign.getId() + " has no timeline entry '" + code + "'"));
+    }
+
+    private Campaign campaign(Long campaignId) {
+        return campaigns.findById(campaignId)
+                .orElseThrow(() -> new IllegalStateException("Campaign " + campaignId + " does not exist"));
+    }
+
+    private static Date toDate(Campaign campaign, LocalDateTime local) {
+        return Date.from(local.atZone(campaign.zoneId()).toInstant());
+    }
+}

@@ -1,0 +1,17 @@
+package io.laurel.nomination;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+public record NominationView(Long id, Long campaignId, String awardCode, String candidateName, Long employeeId,
+        Long unitId, NominationChannel channel, String nominator, NominationStatus status, Instant submittedAt,
+        String ruleVerdict, String ruleReason, String overrideReason, String missingMaterials,
+        BigDecimal initialScore, Integer groupRank, BigDecimal reReviewScore) {
+
+    static NominationView of(Nomination n) {
+        return new NominationView(n.getId(), n.getCampaignId(), n.getAwardCode(), n.getCandidateName(),
+                n.getEmployeeId(), n.getUnitId(), n.getChannel(), n.getNominator(), n.getStatus(), n.getSubmittedAt(),
+                n.getRuleVerdict(), n.getRuleReason(), n.getOverrideReason(), n.getMissingMaterials(),
+                n.getInitialScore(), n.getGroupRank(), n.getReReviewScore());
+    }
+}

@@ -1,0 +1,66 @@
+package io.laurel.notice;
+
+import io.laurel.campaign.CampaignService;
+import io.laurel.selection.AwardSelection;
+import io.laurel.web.ApiException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Takes objections during the public notice. The objection is stored and its investigation started in
+ * the campaign's process in one transaction; the process variable holds the objection's id only.
+ */
+@Service
+public class ObjectionService {
+
+    private final CampaignService campaigns;
+    private final ObjectionRepository objections;
+    private final RuntimeService runtime;
+    private final JdbcTemplate jdbc;
+
+    ObjectionService(CampaignService campaigns, ObjectionRepository objections, RuntimeService runtime,
+            JdbcTemplate jdbc) {
+        this.campaigns = campaigns;
+        this.objections = objections;
+        this.runtime = runtime;
+        this.jdbc = jdbc;
+    }
+
+    @Transactional
+    public Objection raise(Long campaignId, ObjectionRequest request) {
+        var campaign = campaigns.get(campaignId);
+        require(request.objectorName(), "objectorName", "异议人姓名");
+        require(request.objectorContact(), "objectorContact", "联系方式");
+        require(request.reason(), "reason", "异议理由");
+        if (request.nominationId() == null) {
+            throw ApiException.badRequest("nominationId", "nominationId: 必填 (异议针对的获奖者)");
+        }
+        boolean inNotice = runtime.createExecutionQuery().processInstanceBusinessKey(campaignId.toString())
+                .processDefinitionKey(AwardSelection.PROCESS_KEY).activityId("noticePeriod").count() > 0;
+        if (!inNotice) {
+            throw ApiException.conflict("活动「" + campaign.getName() + "」当前不在公示期,不能提出异议");
+        }
+        Integer winner = jdbc.queryForObject("select count(*) from award_result where campaign_id = ? and "
+                + "nomination_id = ? and status = 'WINNER'", Integer.class, campaignId, request.nominationId());
+        if (winner == null || winner == 0) {
+            throw ApiException.badRequest("nominationId", "nominationId: " + request.nominationId() + " 不在公示的获奖名单上");
+        }
+        Objection objection = objections.save(new Objection(campaignId, request.nominationId(),
+                request.objectorName().trim(), request.objectorContact().trim(), request.reason().trim(),
+                ClockUtil.getCurrentTime().toInstant()));
+        runtime.createMessageCorrelation(AwardSelection.OBJECTION_MESSAGE)
+                .processInstanceBusinessKey(campaignId.toString())
+                .setVariableLocal("objectionId", objection.getId())
+                .correlateWithResult();
+        return objection;
+    }
+
+    private static void require(String value, String field, String label) {
+        if (value == null || value.isBlank()) {
+            throw ApiException.badRequest(field, field + ": 必填 (" + label + ")");
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package io.laurel.notice;
+
+public enum ObjectionStatus {
+    OPEN,
+    UPHELD,
+    DISMISSED
+}

@@ -1,0 +1,39 @@
+package io.laurel.review;
+
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** Pre-fills HR's 资格审核 task: the rules' verdict and reason, the candidate and the materials checklist. */
+@Component("eligibilityReviewForm")
+class EligibilityReviewForm implements TaskListener {
+
+    private final NominationContext context;
+
+    EligibilityReviewForm(NominationContext context) {
+        this.context = context;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void notify(DelegateTask task) {
+        NominationContext.Loaded loaded = context.load(task, "nominationId");
+        Map<String, Object> verdict = (Map<String, Object>) task.getVariable("eligibility");
+        boolean eligible = Boolean.TRUE.equals(verdict.get("eligible"));
+        String reason = verdict.get("reason") == null ? "" : verdict.get("reason").toString();
+        var candidate = loaded.candidate();
+        task.setName("资格审核 - " + loaded.label());
+        task.setVariableLocal("candidateSummary", loaded.label() + "  工号 " + candidate.getEmployeeNumber()
+                + ",岗位组 " + candidate.getPositionGroup() + ",入职 " + candidate.getHireDate()
+                + ",满意度 " + candidate.getSatisfactionScore() + ",提名人 " + loaded.nomination().getNominator()
+                + "(" + loaded.nomination().getChannel() + ")");
+        task.setVariableLocal("ruleVerdict", eligible ? "符合参选资格" : "不符合参选资格:" + reason);
+        task.setVariableLocal("ruleEligible", eligible);
+        task.setVariableLocal("hrEligible", eligible);
+        task.setVariableLocal("overrideReason", "");
+        String missing = (String) task.getVariable("missingMaterials");
+        task.setVariableLocal("materialsChecklist", missing == null || missing.isBlank() ? "材料齐全" : missing);
+        task.setVariableLocal("materialsConfirmedComplete", Boolean.TRUE.equals(task.getVariable("materialsComplete")));
+    }
+}

@@ -1,0 +1,92 @@
+package io.laurel.review;
+
+import io.laurel.campaign.Campaign;
+import io.laurel.decision.DecisionTables;
+import io.laurel.nomination.Nomination;
+import io.laurel.nomination.NominationRepository;
+import io.laurel.nomination.NominationStatus;
+import io.laurel.roster.Employee;
+import io.laurel.roster.EmployeeRepository;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * 初评: scores every eligible candidate from the roster's figures with the weights of the DMN
+ * {@code initial-review-weights}, and ranks them within their position group (分组评比). Who advances
+ * (the top half of each group) is decided when HR has confirmed the list.
+ */
+@Component("initialReviewScorer")
+class InitialReviewScorer implements JavaDelegate {
+
+    private final NominationContext context;
+    private final NominationRepository nominations;
+    private final EmployeeRepository employees;
+    private final DecisionTables decisions;
+
+    InitialReviewScorer(NominationContext context, NominationRepository nominations, EmployeeRepository employees,
+            DecisionTables decisions) {
+        this.context = context;
+        this.nominations = nominations;
+        this.employees = employees;
+        this.decisions = decisions;
+    }
+
+    record Weights(double satisfaction, double efficiency, double skills) {
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Campaign campaign = context.campaign(execution);
+        var row = decisions.evaluate("initial-review-weights", Map.of("preset", campaign.getPresetKey()))
+                .getSingleResult();
+        Weights weights = new Weights(number(row.get("satisfactionWeight")), number(row.get("efficiencyWeight")),
+                number(row.get("skillsWeight")));
+        List<Nomination> eligible = nominations.findByCampaignIdAndStatusInOrderById(campaign.getId(),
+                List.of(NominationStatus.ELIGIBLE));
+        Map<Long, Employee> candidates = employees.findAllById(eligible.stream().map(Nomination::getEmployeeId)
+                .toList()).stream().collect(Collectors.toMap(Employee::getId, Function.identity()));
+        eligible.forEach(n -> n.recordInitialScore(score(candidates.get(n.getEmployeeId()), weights), 0));
+        Map<String, List<Nomination>> groups = eligible.stream().collect(Collectors.groupingBy(
+                n -> candidates.get(n.getEmployeeId()).getPositionGroup()));
+        groups.values().forEach(group -> {
+            // Equal scores share the better rank; ties within a rank are ordered by nomination time.
+            List<Nomination> ranked = group.stream().sorted(Comparator.comparing(Nomination::getInitialScore)
+                    .reversed().thenComparing(Nomination::getId)).toList();
+            for (int i = 0; i < ranked.size(); i++) {
+                Nomination n = ranked.get(i);
+                long better = ranked.stream().filter(o -> o.getInitialScore().compareTo(n.getInitialScore()) > 0)
+                        .count();
+                n.recordInitialScore(n.getInitialScore(), (int) better + 1);
+            }
+        });
+        execution.setVariable("initialReviewCandidates", eligible.size());
+    }
+
+    static BigDecimal score(Employee e, Weights w) {
+        double value = w.satisfaction() * orZero(e.getSatisfactionScore())
+                + w.efficiency() * orZero(e.getResolutionRate())
+                + w.skills() * orZero(e.getSkillsTestScore());
+        return BigDecimal.valueOf(value).setScale(3, RoundingMode.HALF_UP);
+    }
+
+    /** Whether a candidate of this rank advances from a group of this size: the top 50%, rounded up. */
+    static boolean advances(int rank, int groupSize) {
+        return rank <= (groupSize + 1) / 2;
+    }
+
+    private static double orZero(BigDecimal value) {
+        return value == null ? 0 : value.doubleValue();
+    }
+
+    private static double number(Object value) {
+        return value instanceof Number n ? n.doubleValue() : 0;
+    }
+}

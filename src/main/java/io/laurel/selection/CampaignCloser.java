@@ -1,0 +1,41 @@
+package io.laurel.selection;
+
+import io.laurel.mail.MailService;
+import io.laurel.mail.Notice;
+import io.laurel.review.NominationContext;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** After the ceremony: the results are final and the campaign closes; the committee gets the final list. */
+@Component("campaignCloser")
+class CampaignCloser implements JavaDelegate {
+
+    private final NominationContext context;
+    private final JdbcTemplate jdbc;
+    private final MailService mail;
+    private final IdentityService identity;
+
+    CampaignCloser(NominationContext context, JdbcTemplate jdbc, MailService mail, IdentityService identity) {
+        this.context = context;
+        this.jdbc = jdbc;
+        this.mail = mail;
+        this.identity = identity;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        var campaign = context.campaign(execution);
+        List<String> winners = jdbc.queryForList("select nomination_id from award_result where campaign_id = ? and "
+                + "status = 'WINNER' order by award_code, nomination_id", Long.class, campaign.getId()).stream()
+                .map(id -> context.load(campaign.getId(), id).label()).toList();
+        campaign.markClosed();
+        Notice notice = new Notice("【" + campaign.getName() + "】评选结果定稿", "各位评委、人力资源部同事,您好:",
+                List.of("表彰大会已举行,评选结果现已定稿,活动结束。最终获奖名单如下:"), winners);
+        identity.createUserQuery().memberOfGroup("committee").list().stream().map(u -> u.getEmail())
+                .filter(e -> e != null && !e.isBlank()).forEach(to -> mail.sendNow(to, notice));
+    }
+}

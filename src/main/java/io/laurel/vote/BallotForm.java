@@ -1,0 +1,42 @@
+package io.laurel.vote;
+
+import io.laurel.nomination.NominationRepository;
+import io.laurel.nomination.NominationStatus;
+import io.laurel.review.CommitteeRecords;
+import io.laurel.review.NominationContext;
+import io.laurel.selection.FormOptions;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** A member's ballot: the finalists of each award, except those the member declared a conflict with. */
+@Component("ballotForm")
+class BallotForm implements TaskListener {
+
+    private final NominationContext context;
+    private final NominationRepository nominations;
+    private final CommitteeRecords records;
+
+    BallotForm(NominationContext context, NominationRepository nominations, CommitteeRecords records) {
+        this.context = context;
+        this.nominations = nominations;
+        this.records = records;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        var campaign = context.campaign(task);
+        Set<Long> recused = records.recusedBy(campaign.getId(), task.getAssignee());
+        var options = nominations.findByCampaignIdAndStatusInOrderById(campaign.getId(),
+                List.of(NominationStatus.FINALIST)).stream()
+                .filter(n -> !recused.contains(n.getId()))
+                .sorted((a, b) -> a.getAwardCode().compareTo(b.getAwardCode()))
+                .map(n -> FormOptions.option(context.load(campaign.getId(), n.getId()).label(), n.getId().toString()))
+                .toList();
+        task.setVariableLocal("ballotOptions", FormOptions.of(options));
+        // Declared on the task: the choice is taken off the task by BallotBox before anything is stored.
+        task.setVariableLocal(BallotBox.CHOICE_VARIABLE, null);
+    }
+}

@@ -1,0 +1,157 @@
+package io.laurel.selection;
+
+import io.laurel.campaign.Campaign;
+import io.laurel.campaign.CampaignService;
+import io.laurel.nomination.Material;
+import io.laurel.nomination.MaterialRepository;
+import io.laurel.roster.DemoRosterGenerator;
+import io.laurel.roster.Employee;
+import io.laurel.roster.EmployeeRepository;
+import io.laurel.roster.EmploymentType;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Drives a service-star campaign through award-selection the way its users would: the engine clock
+ * moves through the campaign's own timeline, due jobs are executed explicitly, tasks are completed with
+ * the variables their forms submit.
+ */
+@Component
+class SelectionDriver {
+
+    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    /** The seed's dates moved to 2026, a year the working-day calendar knows from the official notice. */
+    static final LocalDate STARTS_ON = LocalDate.of(2026, 1, 31);
+    static final List<String> MATERIAL_KINDS = List.of("main-document", "service-story", "customer-praise",
+            "service-data", "innovation-method", "recommendation-letter");
+
+    final CampaignService campaigns;
+    final CampaignLauncher launcher;
+    final EmployeeRepository employees;
+    final MaterialRepository materials;
+    final DemoRosterGenerator roster;
+    final RuntimeService runtime;
+    final TaskService tasks;
+    final ManagementService management;
+    final TransactionTemplate tx;
+    final FormService forms;
+
+    SelectionDriver(CampaignService campaigns, CampaignLauncher launcher, EmployeeRepository employees,
+            MaterialRepository materials, DemoRosterGenerator roster, RuntimeService runtime, TaskService tasks,
+            ManagementService management, TransactionTemplate tx, FormService forms) {
+        this.campaigns = campaigns;
+        this.launcher = launcher;
+        this.employees = employees;
+        this.materials = materials;
+        this.roster = roster;
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.management = management;
+        this.tx = tx;
+        this.forms = forms;
+    }
+
+    static void clockAt(String localShanghai) {
+        ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse(localShanghai).atZone(SHANGHAI).toInstant()));
+    }
+
+    static void clockAt(Date date) {
+        ClockUtil.setCurrentTime(date);
+    }
+
+    Campaign campaignWithRoster() {
+        clockAt("2026-03-02T10:00");
+        Campaign campaign = campaigns.createFromPreset("service-star-2025", STARTS_ON, "test");
+        tx.executeWithoutResult(s -> employees.saveAll(roster.generate(campaign.getId(), LocalDate.of(2026, 3, 2))));
+        return campaign;
+    }
+
+    ProcessInstance launch(Campaign campaign) {
+        return launcher.launch(campaign.getId());
+    }
+
+    /** Staff of a department who meet every eligibility rule, best satisfaction first. */
+    List<Employee> eligibleStaff(Long campaignId, String department) {
+        List<Employee> staff = employees.findByCampaignIdAndDepartmentOrderByEmployeeNumber(campaignId, department);
+        int size = staff.size();
+        return staff.stream()
+                .filter(e -> e.getEmploymentType() == EmploymentType.FORMAL)
+                .filter(e -> e.getHireDate().isBefore(LocalDate.of(2025, 9, 1)))
+                .filter(e -> e.getMajorComplaints12m() == 0 && e.getViolations() == 0)
+                .filter(e -> e.consecutiveWins("service-star", 2025) < 3)
+                .filter(e -> e.getSatisfactionScore() != null)
+                .sorted(Comparator.comparing(Employee::getSatisfactionScore).reversed())
+                .filter(e -> staff.stream().filter(o -> o.getSatisfactionScore() != null
+                        && o.getSatisfactionScore().compareTo(e.getSatisfactionScore()) > 0).count() + 1 <= size * 0.3)
+                .toList();
+    }
+
+    List<Employee> probationStaff(Long campaignId, String department) {
+        return employees.findByCampaignIdAndDepartmentOrderByEmployeeNumber(campaignId, department).stream()
+                .filter(e -> e.getEmploymentType() == EmploymentType.PROBATION).toList();
+    }
+
+    void attachAllMaterials(Long campaignId, Long nominationId) {
+        tx.executeWithoutResult(s -> {
+            for (String kind : MATERIAL_KINDS) {
+                int copies = kind.equals("customer-praise") ? 5 : 1;
+                for (int i = 0; i < copies; i++) {
+                    materials.save(new Material(campaignId, nominationId, kind, kind + "-" + i + ".pdf",
+                            "application/pdf", 1024, "0".repeat(64), "00/00/" + "0".repeat(64), Instant.now()));
+                }
+            }
+        });
+    }
+
+    /** Executes every job that is due at the engine's current time, until none is left. */
+    int runDueJobs(ProcessInstance instance) {
+        int executed = 0;
+        for (int round = 0; round < 1000; round++) {
+            // executable(): retries left and due at the engine's current time (or no due date).
+            List<Job> due = management.createJobQuery().processInstanceId(instance.getId()).executable().list();
+            if (due.isEmpty()) {
+                return executed;
+            }
+            for (Job job : due) {
+                management.executeJob(job.getId());
+                executed++;
+            }
+        }
+        throw new AssertionError("jobs keep coming");
+    }
+
+    List<Task> tasks(ProcessInstance instance, String taskKey) {
+        return tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey)
+                .orderByTaskId().asc().list();
+    }
+
+    /** As Tasklist submits a Camunda Form: through the form service, onto the task's variables. */
+    void complete(Task task, Map<String, Object> variables) {
+        forms.submitTaskForm(task.getId(), new HashMap<>(variables));
+    }
+
+    static Map<String, Object> vars(Object... keyValues) {
+        Map<String, Object> map = new HashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            map.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return map;
+    }
+}
