@@ -10,6 +10,13 @@ package io.laurel.intake.archive;
  */
 public record ArchiveLimits(int maxEntries, long maxTotalBytes, int maxRatio, long ratioFloorBytes) {
 
+    public ArchiveLimits {
+        maxEntries = maxEntries > 0 ? maxEntries : 2000;
+        maxTotalBytes = maxTotalBytes > 0 ? maxTotalBytes : 1024L * 1024 * 1024;
+        maxRatio = maxRatio > 0 ? maxRatio : 100;
+        ratioFloorBytes = ratioFloorBytes > 0 ? ratioFloorBytes : 16L * 1024 * 1024;
+    }
+
     public static ArchiveLimits defaults() {
         return new ArchiveLimits(2000, 1024L * 1024 * 1024, 100, 16L * 1024 * 1024);
     }

@@ -29,6 +29,12 @@ public class MediaInspector {
     /** The file's real type; the extension only tells apart formats that share a container (docx/xlsx, doc/xls). */
     public FileKind detect(InputStream content, String extension) throws IOException {
         BufferedInputStream in = new BufferedInputStream(content, 8192);
+        in.mark(8);
+        byte[] head = in.readNBytes(5);
+        in.reset();
+        if (new String(head, java.nio.charset.StandardCharsets.ISO_8859_1).equals("%PDF-")) {
+            return FileKind.PDF;
+        }
         FileType type = FileTypeDetector.detectFileType(in);
         String ext = extension == null ? "" : extension.toLowerCase(Locale.ROOT);
         return switch (type) {
