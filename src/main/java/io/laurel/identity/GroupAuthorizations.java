@@ -49,6 +49,7 @@ class GroupAuthorizations implements ApplicationRunner {
     static final String AWARD_SELECTION = "award-selection";
     static final String PACKAGE_INTAKE = "package-intake";
     static final String SKILLS_CONTEST = "skills-contest";
+    static final String INTAKE_DEADLINES = "intake-deadlines";
 
     private final IdentityService identity;
     private final AuthorizationService authorizations;
@@ -84,7 +85,7 @@ class GroupAuthorizations implements ApplicationRunner {
 
         // Association staff run association campaigns and the mailbox intake.
         grant(LaurelGroups.ASSOCIATION_STAFF, APPLICATION, "cockpit", ACCESS);
-        for (String process : new String[] {AWARD_SELECTION, PACKAGE_INTAKE, SKILLS_CONTEST}) {
+        for (String process : new String[] {AWARD_SELECTION, PACKAGE_INTAKE, INTAKE_DEADLINES, SKILLS_CONTEST}) {
             grant(LaurelGroups.ASSOCIATION_STAFF, PROCESS_DEFINITION, process, READ, CREATE_INSTANCE, READ_INSTANCE,
                     READ_HISTORY);
         }
