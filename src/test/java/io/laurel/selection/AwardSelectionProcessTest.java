@@ -16,7 +16,9 @@ import io.laurel.notice.ObjectionRequest;
 import io.laurel.notice.ObjectionService;
 import io.laurel.roster.DepartmentHeadRepository;
 import io.laurel.roster.Employee;
+import io.laurel.support.Http;
 import io.laurel.support.LaurelTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -88,6 +90,9 @@ class AwardSelectionProcessTest {
 
     @Autowired
     EmbeddedMailServer mailServer;
+
+    @LocalServerPort
+    int port;
 
     @BeforeEach
     void initAssertions() {
@@ -341,6 +346,16 @@ class AwardSelectionProcessTest {
                 "supplementedEnd",
                 "removeWinner", "recordDismissal", "sendKeyDateReminder", "awaitNominationDeadline");
         assertThat(campaigns.findById(campaign.getId()).orElseThrow().getStatus()).isEqualTo(CampaignStatus.CLOSED);
+
+        // Final results: over HTTP as JSON and as a spreadsheet.
+        Http hr = Http.to(port).as("zhangmin", "demo");
+        Http.Answer results = hr.get("/api/campaigns/" + campaign.getId() + "/results");
+        assertThat(results.status()).isEqualTo(200);
+        assertThat(results.body()).contains("\"awardCode\":\"service-star\"", "\"shortOfQuota\":true",
+                "REVOKED");
+        Http.Answer export = hr.get("/api/campaigns/" + campaign.getId() + "/exports/results.xlsx");
+        assertThat(export.status()).isEqualTo(200);
+        assertThat(export.headers().getContentType().toString()).contains("spreadsheetml");
 
         // Reminders: 3 days before each key date after launch, to the people concerned, with Chinese subjects.
         List<String> subjects = new ArrayList<>();

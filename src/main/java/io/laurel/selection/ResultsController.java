@@ -1,0 +1,77 @@
+package io.laurel.selection;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class ResultsController {
+
+    private final CampaignResults results;
+
+    ResultsController(CampaignResults results) {
+        this.results = results;
+    }
+
+    @GetMapping("/api/campaigns/{id}/results")
+    CampaignResults.Results results(@PathVariable Long id) {
+        return results.of(id);
+    }
+
+    /** The results as a spreadsheet, one row per finalist, for HR's files and the ceremony. */
+    @GetMapping("/api/campaigns/{id}/exports/results.xlsx")
+    ResponseEntity<byte[]> export(@PathVariable Long id) throws IOException {
+        CampaignResults.Results r = results.of(id);
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = workbook.createSheet("评选结果");
+            String[] header = {"奖项", "名额", "候选人", "部门", "结果", "赞成票", "有表决权委员", "复评得分", "说明"};
+            Row head = sheet.createRow(0);
+            for (int i = 0; i < header.length; i++) {
+                head.createCell(i).setCellValue(header[i]);
+            }
+            int rowIndex = 1;
+            for (CampaignResults.AwardResult award : r.awards()) {
+                for (CampaignResults.Entry e : award.entries()) {
+                    Row row = sheet.createRow(rowIndex++);
+                    row.createCell(0).setCellValue(award.awardName());
+                    row.createCell(1).setCellValue(award.winnersQuota() == null ? "不限" : award.winnersQuota().toString());
+                    row.createCell(2).setCellValue(e.candidateName());
+                    row.createCell(3).setCellValue(e.department() == null ? "" : e.department());
+                    row.createCell(4).setCellValue(label(e.status()));
+                    row.createCell(5).setCellValue(e.approvals());
+                    row.createCell(6).setCellValue(e.entitledVoters());
+                    row.createCell(7).setCellValue(e.reReviewScore() == null ? 0 : e.reReviewScore().doubleValue());
+                    row.createCell(8).setCellValue(e.note() == null ? "" : e.note());
+                }
+            }
+            workbook.write(out);
+            String fileName = URLEncoder.encode(r.campaignName() + "-评选结果.xlsx", StandardCharsets.UTF_8)
+                    .replace("+", "%20");
+            return ResponseEntity.ok()
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename*=UTF-8''" + fileName)
+                    .contentType(MediaType.parseMediaType(
+                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                    .body(out.toByteArray());
+        }
+    }
+
+    private static String label(String status) {
+        return switch (status) {
+            case "WINNER" -> "获奖";
+            case "REVOKED" -> "公示异议成立,取消";
+            case "OVER_QUOTA" -> "超出名额";
+            case "NOT_APPROVED" -> "未达三分之二";
+            default -> status;
+        };
+    }
+}
