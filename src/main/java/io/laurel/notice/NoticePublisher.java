@@ -1,6 +1,7 @@
 package io.laurel.notice;
 
 import io.laurel.calendar.WorkCalendar;
+import io.laurel.mail.GroupRecipients;
 import io.laurel.mail.MailService;
 import io.laurel.mail.Notice;
 import io.laurel.review.NominationContext;
@@ -8,7 +9,6 @@ import java.text.SimpleDateFormat;
 import java.util.Date;
 import java.util.List;
 import java.util.TimeZone;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -28,15 +28,15 @@ class NoticePublisher implements JavaDelegate {
     private final WorkCalendar calendar;
     private final JdbcTemplate jdbc;
     private final MailService mail;
-    private final IdentityService identity;
+    private final GroupRecipients recipients;
 
     NoticePublisher(NominationContext context, WorkCalendar calendar, JdbcTemplate jdbc, MailService mail,
-            IdentityService identity) {
+            GroupRecipients recipients) {
         this.context = context;
         this.calendar = calendar;
         this.jdbc = jdbc;
         this.mail = mail;
-        this.identity = identity;
+        this.recipients = recipients;
     }
 
     @Override
@@ -61,7 +61,6 @@ class NoticePublisher implements JavaDelegate {
         }
         Notice toHr = new Notice("【" + campaign.getName() + "】获奖名单已发布公示", "人力资源部,您好:",
                 List.of("以下获奖名单已开始公示,公示期至 " + format.format(endsAt) + ":"), lines);
-        identity.createUserQuery().memberOfGroup("hr").list().stream().map(u -> u.getEmail())
-                .filter(e -> e != null && !e.isBlank()).forEach(to -> mail.sendNow(to, toHr));
+        recipients.of("hr").forEach(to -> mail.sendNow(to, toHr));
     }
 }

@@ -2,13 +2,13 @@ package io.laurel.reminder;
 
 import io.laurel.campaign.Campaign;
 import io.laurel.campaign.Milestone;
+import io.laurel.mail.GroupRecipients;
 import io.laurel.mail.MailService;
 import io.laurel.mail.Notice;
 import io.laurel.review.NominationContext;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -34,14 +34,16 @@ class KeyDateReminder implements JavaDelegate {
     private final IdentityService identity;
     private final MailService mail;
     private final JdbcTemplate jdbc;
+    private final GroupRecipients recipients;
 
     KeyDateReminder(NominationContext context, TaskService tasks, IdentityService identity, MailService mail,
-            JdbcTemplate jdbc) {
+            JdbcTemplate jdbc, GroupRecipients recipients) {
         this.context = context;
         this.tasks = tasks;
         this.identity = identity;
         this.mail = mail;
         this.jdbc = jdbc;
+        this.recipients = recipients;
     }
 
     @Override
@@ -94,10 +96,7 @@ class KeyDateReminder implements JavaDelegate {
     }
 
     private Set<String> group(String groupId) {
-        Set<String> emails = new LinkedHashSet<>();
-        identity.createUserQuery().memberOfGroup(groupId).list().stream().map(User::getEmail).filter(Objects::nonNull)
-                .forEach(emails::add);
-        return emails;
+        return recipients.of(groupId);
     }
 
     private Set<String> winners(Long campaignId) {

@@ -1,5 +1,6 @@
 package io.laurel.review;
 
+import io.laurel.mail.GroupRecipients;
 import io.laurel.mail.MailService;
 import io.laurel.mail.Notice;
 import java.util.List;
@@ -23,12 +24,15 @@ class LateMemberEscalation implements JavaDelegate {
     private final TaskService tasks;
     private final IdentityService identity;
     private final MailService mail;
+    private final GroupRecipients recipients;
 
-    LateMemberEscalation(NominationContext context, TaskService tasks, IdentityService identity, MailService mail) {
+    LateMemberEscalation(NominationContext context, TaskService tasks, IdentityService identity, MailService mail,
+            GroupRecipients recipients) {
         this.context = context;
         this.tasks = tasks;
         this.identity = identity;
         this.mail = mail;
+        this.recipients = recipients;
     }
 
     @Override
@@ -45,8 +49,7 @@ class LateMemberEscalation implements JavaDelegate {
         Notice notice = new Notice("【" + campaign.getName() + "】复评截止:逾期评委名单",
                 "人力资源部,您好:", List.of("复评已到截止时间。已收到评分 " + in + " / " + assigned
                         + " 份;达到三分之二后复评自动结束,未完成的评审将被取消。以下评委逾期,请督促:"), items);
-        identity.createUserQuery().memberOfGroup("hr").list().stream().map(User::getEmail)
-                .filter(e -> e != null && !e.isBlank()).forEach(to -> mail.sendNow(to, notice));
+        recipients.of("hr").forEach(to -> mail.sendNow(to, notice));
         execution.setVariable("reReviewDeadlinePassed", true);
     }
 

@@ -1,10 +1,10 @@
 package io.laurel.selection;
 
+import io.laurel.mail.GroupRecipients;
 import io.laurel.mail.MailService;
 import io.laurel.mail.Notice;
 import io.laurel.review.NominationContext;
 import java.util.List;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,13 +17,13 @@ class CampaignCloser implements JavaDelegate {
     private final NominationContext context;
     private final JdbcTemplate jdbc;
     private final MailService mail;
-    private final IdentityService identity;
+    private final GroupRecipients recipients;
 
-    CampaignCloser(NominationContext context, JdbcTemplate jdbc, MailService mail, IdentityService identity) {
+    CampaignCloser(NominationContext context, JdbcTemplate jdbc, MailService mail, GroupRecipients recipients) {
         this.context = context;
         this.jdbc = jdbc;
         this.mail = mail;
-        this.identity = identity;
+        this.recipients = recipients;
     }
 
     @Override
@@ -35,7 +35,6 @@ class CampaignCloser implements JavaDelegate {
         campaign.markClosed();
         Notice notice = new Notice("【" + campaign.getName() + "】评选结果定稿", "各位评委、人力资源部同事,您好:",
                 List.of("表彰大会已举行,评选结果现已定稿,活动结束。最终获奖名单如下:"), winners);
-        identity.createUserQuery().memberOfGroup("committee").list().stream().map(u -> u.getEmail())
-                .filter(e -> e != null && !e.isBlank()).forEach(to -> mail.sendNow(to, notice));
+        recipients.of("committee").forEach(to -> mail.sendNow(to, notice));
     }
 }
