@@ -6,6 +6,7 @@ import io.laurel.campaign.CampaignService;
 import io.laurel.campaign.Preset;
 import io.laurel.campaign.PresetCatalog;
 import io.laurel.identity.LaurelGroups;
+import io.laurel.selection.CampaignLauncher;
 import io.laurel.roster.DemoRosterGenerator;
 import io.laurel.roster.DepartmentHead;
 import io.laurel.roster.DepartmentHeadRepository;
@@ -21,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -53,10 +55,13 @@ class DemoData implements ApplicationRunner {
     private final TransactionTemplate tx;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final CampaignLauncher launcher;
+    private final boolean launchCampaign;
 
     DemoData(IdentityService identity, DepartmentHeadRepository departmentHeads, CampaignRepository campaigns,
             CampaignService campaignService, PresetCatalog presets, DemoRosterGenerator rosterGenerator,
-            EmployeeRepository employees, TransactionTemplate tx, JdbcTemplate jdbc, Clock clock) {
+            EmployeeRepository employees, TransactionTemplate tx, JdbcTemplate jdbc, Clock clock,
+            CampaignLauncher launcher, @Value("${laurel.demo.launch-campaign:true}") boolean launchCampaign) {
         this.identity = identity;
         this.departmentHeads = departmentHeads;
         this.campaigns = campaigns;
@@ -67,6 +72,8 @@ class DemoData implements ApplicationRunner {
         this.tx = tx;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.launcher = launcher;
+        this.launchCampaign = launchCampaign;
     }
 
     @Override
@@ -82,7 +89,11 @@ class DemoData implements ApplicationRunner {
                         + "where not exists (select 1 from user_department where user_id = ?)",
                 u.id(), u.department(), u.id()));
         if (campaigns.findByPresetKey(DEMO_PRESET).isEmpty()) {
-            tx.executeWithoutResult(s -> createDemoCampaign());
+            Long campaignId = tx.execute(s -> createDemoCampaign());
+            if (launchCampaign) {
+                // Launched at once, so a newcomer finds live 提名 tasks in Tasklist.
+                launcher.launch(campaignId);
+            }
         }
     }
 
@@ -102,13 +113,14 @@ class DemoData implements ApplicationRunner {
         }
     }
 
-    private void createDemoCampaign() {
+    private Long createDemoCampaign() {
         Preset preset = presets.find(DEMO_PRESET).orElseThrow();
         Campaign campaign = campaignService.createFromPreset(DEMO_PRESET, startsOnForOpenNomination(preset), "demo");
         LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(preset.timeZone())));
         employees.saveAll(rosterGenerator.generate(campaign.getId(), today));
         log.info("Demo campaign {} '{}' created with {} employees; nomination is open", campaign.getId(),
                 campaign.getName(), employees.countByCampaignId(campaign.getId()));
+        return campaign.getId();
     }
 
     /** The start date that puts today a few days into the preset's nomination window. */

@@ -74,6 +74,8 @@ class DemoDataTest {
 
         assertThat(campaignService.currentPhase(campaign)).hasValueSatisfying(phase ->
                 assertThat(phase.getCode()).isEqualTo("nomination"));
+        // Tests start processes themselves (laurel.demo.launch-campaign=false); the demo profile launches it.
+        assertThat(campaign.getStatus()).isEqualTo(io.laurel.campaign.CampaignStatus.DRAFT);
         var roster = employees.findByCampaignIdOrderByEmployeeNumber(campaign.getId());
         assertThat(roster).hasSizeBetween(280, 320);
         Map<String, Long> perDepartment = roster.stream()
