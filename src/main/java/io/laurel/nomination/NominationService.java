@@ -16,6 +16,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -33,6 +34,7 @@ import org.springframework.web.multipart.MultipartFile;
 public class NominationService {
 
     static final String NOMINATION_PHASE = "nomination";
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final Set<NominationChannel> API_CHANNELS =
             Set.of(NominationChannel.SELF, NominationChannel.PEER, NominationChannel.CUSTOMER);
 
@@ -91,20 +93,25 @@ public class NominationService {
         return nominations.save(nomination);
     }
 
-    /** 409 unless the campaign's process runs and now lies inside its nomination window. */
+    /** 409 unless the campaign's process runs and now lies inside its nomination window; the answer names the window. */
     public void requireOpenWindow(Campaign campaign) {
-        if (campaign.getStatus() != CampaignStatus.RUNNING) {
-            throw ApiException.conflict("活动「" + campaign.getName() + "」尚未启动或已结束,不接受提名");
-        }
         Milestone window = campaign.milestone(NOMINATION_PHASE).orElseThrow(() ->
                 ApiException.conflict("活动「" + campaign.getName() + "」没有提名阶段"));
+        String zone = " (" + campaign.getTimeZone() + ")";
+        String span = "提名阶段为 " + WHEN.format(window.getStartsAt())
+                + (window.getEndsAt() == null ? " 起" : " 至 " + WHEN.format(window.getEndsAt())) + zone;
+        if (campaign.getStatus() == CampaignStatus.DRAFT) {
+            throw ApiException.conflict("活动「" + campaign.getName() + "」尚未启动,不接受提名;" + span);
+        }
+        if (campaign.getStatus() != CampaignStatus.RUNNING) {
+            throw ApiException.conflict("活动「" + campaign.getName() + "」已结束,不接受提名;" + span);
+        }
         LocalDateTime now = LocalDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), campaign.zoneId());
         if (now.isBefore(window.getStartsAt())) {
-            throw ApiException.conflict("提名尚未开始:提名阶段自 " + window.getStartsAt() + " 起");
+            throw ApiException.conflict("提名尚未开始:" + span);
         }
         if (window.getEndsAt() != null && now.isAfter(window.getEndsAt())) {
-            throw ApiException.conflict("提名已截止:截止时间为 " + window.getEndsAt().toString().replace('T', ' ')
-                    + " (" + campaign.getTimeZone() + ")");
+            throw ApiException.conflict("提名已截止:截止时间为 " + WHEN.format(window.getEndsAt()) + zone);
         }
     }
 
@@ -158,15 +165,20 @@ public class NominationService {
 
     private static NominationChannel channel(String text) {
         require(text, "channel", "提名方式 (SELF / PEER / CUSTOMER)");
+        NominationChannel channel;
         try {
-            NominationChannel channel = NominationChannel.valueOf(text.trim().toUpperCase(Locale.ROOT));
-            if (!API_CHANNELS.contains(channel)) {
-                throw ApiException.badRequest("channel", "channel: 部门推荐请在任务列表中提交,此处只接受 SELF / PEER / CUSTOMER");
-            }
-            return channel;
+            channel = NominationChannel.valueOf(text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("channel", "channel: 未知的提名方式 " + text + ",可选 SELF / PEER / CUSTOMER");
         }
+        if (channel == NominationChannel.DEPARTMENT) {
+            throw ApiException.badRequest("channel", "channel: 部门推荐由部门主管在任务列表中提交,此处只接受 SELF / PEER / CUSTOMER");
+        }
+        if (!API_CHANNELS.contains(channel)) {
+            throw ApiException.badRequest("channel", "channel: 单位推荐(" + channel + ")只用于协会活动的单位申报,此处只接受 "
+                    + "SELF / PEER / CUSTOMER");
+        }
+        return channel;
     }
 
     private static void require(String value, String field, String label) {

@@ -29,6 +29,6 @@ class DeclarationForm implements TaskListener {
                 .toList();
         task.setVariableLocal("candidateOptions", FormOptions.of(options));
         task.setVariableLocal("confidentialityAgreed", false);
-        task.setVariableLocal("recusals", null);
+        task.setVariableLocal("recusals", FormOptions.noneChecked());
     }
 }

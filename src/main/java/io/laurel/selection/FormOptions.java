@@ -29,6 +29,15 @@ public final class FormOptions {
         }
     }
 
+    /**
+     * The declaration of a checklist's key before anything is checked: an empty JSON list, never null.
+     * Tasklist submits a checklist with the type of the variable of the same name it loaded; a null
+     * declaration (type Null) makes the REST API refuse the whole form.
+     */
+    public static JsonValue noneChecked() {
+        return SpinValues.jsonValue("[]").create();
+    }
+
     public static Map<String, Object> option(String label, Object value) {
         return Map.of("label", label, "value", value);
     }

@@ -37,6 +37,6 @@ class BallotForm implements TaskListener {
                 .toList();
         task.setVariableLocal("ballotOptions", FormOptions.of(options));
         // Declared on the task: the choice is taken off the task by BallotBox before anything is stored.
-        task.setVariableLocal(BallotBox.CHOICE_VARIABLE, null);
+        task.setVariableLocal(BallotBox.CHOICE_VARIABLE, FormOptions.noneChecked());
     }
 }

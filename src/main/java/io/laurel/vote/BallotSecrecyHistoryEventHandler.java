@@ -1,6 +1,7 @@
 package io.laurel.vote;
 
 import java.util.List;
+import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
@@ -9,6 +10,11 @@ import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
  * Drops every history event of the ballot choice variable before it reaches the database, so Camunda's
  * history (variable instances and details, which carry the task and thus the member) never holds a
  * member's choice. Every other event passes to the engine's own handler unchanged.
+ *
+ * <p>Two kinds of event carry the choice: variable updates, and the "form property" detail the engine
+ * writes for every String value submitted through a task form (a REST client may send the checklist as
+ * JSON text) — that one is not a variable update and would otherwise land in ACT_HI_DETAIL with the
+ * ballot task's id.
  */
 class BallotSecrecyHistoryEventHandler implements HistoryEventHandler {
 
@@ -31,7 +37,10 @@ class BallotSecrecyHistoryEventHandler implements HistoryEventHandler {
     }
 
     static boolean isBallotChoice(HistoryEvent event) {
-        return event instanceof HistoricVariableUpdateEventEntity variable
-                && BallotBox.CHOICE_VARIABLE.equals(variable.getVariableName());
+        if (event instanceof HistoricVariableUpdateEventEntity variable) {
+            return BallotBox.CHOICE_VARIABLE.equals(variable.getVariableName());
+        }
+        return event instanceof HistoricFormPropertyEventEntity formField
+                && BallotBox.CHOICE_VARIABLE.equals(formField.getPropertyId());
     }
 }

@@ -34,11 +34,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the variables their forms submit.
  */
 @Component
-class SelectionDriver {
+public class SelectionDriver {
 
-    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     /** The seed's dates moved to 2026, a year the working-day calendar knows from the official notice. */
-    static final LocalDate STARTS_ON = LocalDate.of(2026, 1, 31);
+    public static final LocalDate STARTS_ON = LocalDate.of(2026, 1, 31);
     static final List<String> MATERIAL_KINDS = List.of("main-document", "service-story", "customer-praise",
             "service-data", "innovation-method", "recommendation-letter");
 
@@ -68,27 +68,27 @@ class SelectionDriver {
         this.forms = forms;
     }
 
-    static void clockAt(String localShanghai) {
+    public static void clockAt(String localShanghai) {
         ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse(localShanghai).atZone(SHANGHAI).toInstant()));
     }
 
-    static void clockAt(Date date) {
+    public static void clockAt(Date date) {
         ClockUtil.setCurrentTime(date);
     }
 
-    Campaign campaignWithRoster() {
+    public Campaign campaignWithRoster() {
         clockAt("2026-03-02T10:00");
         Campaign campaign = campaigns.createFromPreset("service-star-2025", STARTS_ON, "test");
         tx.executeWithoutResult(s -> employees.saveAll(roster.generate(campaign.getId(), LocalDate.of(2026, 3, 2))));
         return campaign;
     }
 
-    ProcessInstance launch(Campaign campaign) {
+    public ProcessInstance launch(Campaign campaign) {
         return launcher.launch(campaign.getId());
     }
 
     /** Staff of a department who meet every eligibility rule, best satisfaction first. */
-    List<Employee> eligibleStaff(Long campaignId, String department) {
+    public List<Employee> eligibleStaff(Long campaignId, String department) {
         List<Employee> staff = employees.findByCampaignIdAndDepartmentOrderByEmployeeNumber(campaignId, department);
         int size = staff.size();
         return staff.stream()
@@ -103,12 +103,12 @@ class SelectionDriver {
                 .toList();
     }
 
-    List<Employee> probationStaff(Long campaignId, String department) {
+    public List<Employee> probationStaff(Long campaignId, String department) {
         return employees.findByCampaignIdAndDepartmentOrderByEmployeeNumber(campaignId, department).stream()
                 .filter(e -> e.getEmploymentType() == EmploymentType.PROBATION).toList();
     }
 
-    void attachAllMaterials(Long campaignId, Long nominationId) {
+    public void attachAllMaterials(Long campaignId, Long nominationId) {
         tx.executeWithoutResult(s -> {
             for (String kind : MATERIAL_KINDS) {
                 int copies = kind.equals("customer-praise") ? 5 : 1;
@@ -121,7 +121,7 @@ class SelectionDriver {
     }
 
     /** Executes every job that is due at the engine's current time, until none is left. */
-    int runDueJobs(ProcessInstance instance) {
+    public int runDueJobs(ProcessInstance instance) {
         int executed = 0;
         for (int round = 0; round < 1000; round++) {
             // executable(): retries left and due at the engine's current time (or no due date).
@@ -137,17 +137,17 @@ class SelectionDriver {
         throw new AssertionError("jobs keep coming");
     }
 
-    List<Task> tasks(ProcessInstance instance, String taskKey) {
+    public List<Task> tasks(ProcessInstance instance, String taskKey) {
         return tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey)
                 .orderByTaskId().asc().list();
     }
 
     /** As Tasklist submits a Camunda Form: through the form service, onto the task's variables. */
-    void complete(Task task, Map<String, Object> variables) {
+    public void complete(Task task, Map<String, Object> variables) {
         forms.submitTaskForm(task.getId(), new HashMap<>(variables));
     }
 
-    static Map<String, Object> vars(Object... keyValues) {
+    public static Map<String, Object> vars(Object... keyValues) {
         Map<String, Object> map = new HashMap<>();
         for (int i = 0; i < keyValues.length; i += 2) {
             map.put((String) keyValues[i], keyValues[i + 1]);

@@ -44,8 +44,13 @@ public final class Http {
     }
 
     public Answer upload(String path, String fileName, byte[] content) {
+        return upload(path, "file", fileName, content);
+    }
+
+    /** A multipart upload with one file in the part {@code partName}. */
+    public Answer upload(String path, String partName, String fileName, byte[] content) {
         var parts = new LinkedMultiValueMap<String, Object>();
-        parts.add("file", new ByteArrayResource(content) {
+        parts.add(partName, new ByteArrayResource(content) {
             @Override
             public String getFilename() {
                 return fileName;
