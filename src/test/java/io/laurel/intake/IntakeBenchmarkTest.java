@@ -125,7 +125,6 @@ class IntakeBenchmarkTest extends IntakeTestSupport {
             Files.deleteIfExists(raw);
         }
 
-        System.out.println(report);
         Files.writeString(Path.of("target", "benchmark.txt"), report, StandardCharsets.UTF_8);
     }
 
@@ -215,7 +214,9 @@ class IntakeBenchmarkTest extends IntakeTestSupport {
     }
 
     private void line(String format, Object... args) {
-        report.append(String.format(Locale.ROOT, format, args)).append('\n');
+        String line = String.format(Locale.ROOT, format, args);
+        System.out.println(line);
+        report.append(line).append('\n');
     }
 
     /**
