@@ -198,7 +198,7 @@ public class PackageInspector {
             } else if (isPhotoRule(rule)) {
                 checkPhoto(rule, subject, folder, problems);
             } else if (rule.formats() != null && !rule.formats().isEmpty()) {
-                boolean present = checkDocument(rule, subject, folder, problems);
+                boolean present = checkDocument(preset, rule, subject, folder, problems);
                 if (eitherOr && rule.code().startsWith("article")) {
                     hasArticle |= present;
                 }
@@ -237,8 +237,9 @@ public class PackageInspector {
                 continue;
             }
             if (rule.maxSizeBytes() != null && video.entry().sizeBytes() > rule.maxSizeBytes()) {
-                problems.add(new Finding(subject, rule.name() + file + "大小为 " + mb(video.entry().sizeBytes())
-                        + "，超过 " + mb(rule.maxSizeBytes()) + " 的上限", "请压缩视频后重新提交"));
+                problems.add(new Finding(subject, rule.name() + file + "大小为 "
+                        + size(video.entry().sizeBytes(), rule.maxSizeBytes()) + "，超过 " + mb(rule.maxSizeBytes())
+                        + " 的上限", "请压缩视频后重新提交"));
             }
             if (video.kind() != FileKind.MP4) {
                 continue; // avi / flash are accepted by type only (seed 001)
@@ -296,13 +297,13 @@ public class PackageInspector {
             Assessment.ClassifiedFile largest = images.stream()
                     .max(java.util.Comparator.comparingLong(i -> i.entry().sizeBytes())).orElseThrow();
             problems.add(new Finding(subject, rule.name() + "“" + largest.entry().fileName() + "”大小为 "
-                    + mb(largest.entry().sizeBytes()) + "，要求不小于 " + mb(rule.minSizeBytes()),
+                    + size(largest.entry().sizeBytes(), rule.minSizeBytes()) + "，要求不小于 " + mb(rule.minSizeBytes()),
                     "请提交原图（不要压缩），大小不小于 " + mb(rule.minSizeBytes())));
         }
     }
 
-    private boolean checkDocument(Preset.MaterialRule rule, String subject, List<Assessment.ClassifiedFile> folder,
-            List<Finding> problems) {
+    private boolean checkDocument(Preset preset, Preset.MaterialRule rule, String subject,
+            List<Assessment.ClassifiedFile> folder, List<Finding> problems) {
         List<Assessment.ClassifiedFile> matching = folder.stream().filter(f -> acceptsDocument(rule, f)).toList();
         List<Assessment.ClassifiedFile> fakes = folder.stream()
                 .filter(f -> rule.formats().contains(f.entry().extension()) && !acceptsDocument(rule, f)).toList();
@@ -318,7 +319,7 @@ public class PackageInspector {
             return false;
         }
         if (rule.minChars() != null || rule.maxChars() != null) {
-            Assessment.ClassifiedFile article = matching.get(0);
+            Assessment.ClassifiedFile article = articleAmong(preset, rule, matching);
             try (InputStream in = files.open(article.entry().location())) {
                 int chars = media.textLength(in, article.kind());
                 if ((rule.minChars() != null && chars < rule.minChars())
@@ -332,6 +333,28 @@ public class PackageInspector {
             }
         }
         return true;
+    }
+
+    /**
+     * Which of the folder's files of the right format is the one whose length counts: a folder holds other
+     * PDF/Word files too (the 2018 推荐函). A file named after the rule (“文章”) first, else the first one
+     * not named after another of the preset's applicant materials, else the first.
+     */
+    private static Assessment.ClassifiedFile articleAmong(Preset preset, Preset.MaterialRule rule,
+            List<Assessment.ClassifiedFile> matching) {
+        String own = baseName(rule.name());
+        List<String> others = preset.materials().stream()
+                .filter(m -> "APPLICANT".equals(m.scope()) && !baseName(m.name()).equals(own))
+                .map(m -> baseName(m.name())).filter(n -> !n.isEmpty()).toList();
+        return matching.stream().filter(f -> !own.isEmpty() && f.entry().fileName().contains(own)).findFirst()
+                .or(() -> matching.stream().filter(f -> others.stream().noneMatch(f.entry().fileName()::contains))
+                        .findFirst())
+                .orElse(matching.get(0));
+    }
+
+    /** A material's name without its qualifier: 文章（Word版） → 文章. */
+    private static String baseName(String name) {
+        return name == null ? "" : name.replaceAll("[（(].*$", "").strip();
     }
 
     private static boolean acceptsDocument(Preset.MaterialRule rule, Assessment.ClassifiedFile file) {
@@ -483,6 +506,14 @@ public class PackageInspector {
             parts.add("不超过 " + mb(rule.maxSizeBytes()));
         }
         return "请提交" + String.join("，", parts) + "的视频";
+    }
+
+    /**
+     * A file's size next to a limit: in MB, or in bytes when MB rounding would show the limit itself
+     * (3,145,727 bytes is "3 MB" rounded, which would tell the unit "3 MB, must be at least 3 MB").
+     */
+    static String size(long bytes, long limit) {
+        return mb(bytes).equals(mb(limit)) ? String.format(Locale.ROOT, "%,d 字节", bytes) : mb(bytes);
     }
 
     static String mb(long bytes) {

@@ -1,0 +1,296 @@
+package io.laurel.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.management.GarbageCollectionNotificationInfo;
+import io.laurel.files.FileStore;
+import io.laurel.support.LaurelTest;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.search.FlagTerm;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.management.Notification;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The intake benchmark (not part of {@code ./mvnw verify}; run {@code ./mvnw -o -Pbench test}, optionally
+ * {@code -Dbench.packages=N}). Ingests N generated packages end to end through the real path — SMTP into the
+ * embedded GreenMail, {@link MailboxPoller#pollOnce()} over IMAP, then every job of every instance (unpack,
+ * check, register, receipt) — and prints packages/s, MB/s and heap figures, next to a baseline measured in
+ * the same run on the same messages: plain IMAP fetch of the raw message plus a {@link FileStore} write of
+ * its bytes. Then one ~50 MB package, with the heap growth it causes. Figures go to stdout and to
+ * {@code target/benchmark.txt}; docs/benchmarks.md records a run.
+ */
+@LaurelTest
+@Tag("benchmark")
+class IntakeBenchmarkTest extends IntakeTestSupport {
+
+    static final int MB = 1024 * 1024;
+
+    @Autowired
+    FileStore files;
+    @Autowired
+    MessageStore store;
+    @Autowired
+    IntakeService intake;
+
+    private final StringBuilder report = new StringBuilder();
+
+    @Test
+    void ingest_generated_packages_end_to_end_and_one_50_mb_package() throws Exception {
+        int n = Integer.getInteger("bench.packages", 20);
+        openCampaign();
+        line("Laurel intake benchmark — %d CPU(s), max heap %d MB, Java %s", Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() / MB, System.getProperty("java.version"));
+
+        // ---- N packages
+        List<String> ids = new ArrayList<>();
+        long zipBytes = 0;
+        for (int i = 0; i < n; i++) {
+            byte[] zip = benchPackage(i, 2, 2 * MB);
+            zipBytes += zip.length;
+            ids.add(send(sender(), "申报资料", "请查收", PackageZip.ARCHIVE + ".zip", zip));
+        }
+        long emlBytes = unseenBytes();
+        line("%d packages, 2 applicants each: %.1f MB of ZIP, %.1f MB of raw mail (base64)", n,
+                zipBytes / (double) MB, emlBytes / (double) MB);
+
+        Phase baseline = Phase.run(this::fetchAndStoreRaw);
+        print("baseline (IMAP fetch + FileStore write)", baseline, n, emlBytes);
+        Phase endToEnd = Phase.run(() -> {
+            MailboxPoller.PollReport report = poll();
+            assertThat(report.stored()).isEqualTo(n);
+            ids.forEach(id -> runJobs(packageOf(id)));
+        });
+        for (String id : ids) {
+            assertThat(packages.findById(packageOf(id).getId()).orElseThrow().getStatus())
+                    .as("every package takes the whole path").isEqualTo(IntakePackage.Status.REGISTERED);
+        }
+        print("Laurel end to end (poll, store, unpack, check, register, receipt)", endToEnd, n, emlBytes);
+        line("  end to end / baseline time: %.1f×", endToEnd.seconds() / baseline.seconds());
+
+        // ---- one ~50 MB package (GreenMail keeps every message in this JVM's heap: empty it first)
+        server.greenMail().purgeEmailFromAllMailboxes();
+        byte[] big = benchPackage(n, 1, 46 * MB + 512 * 1024);
+        String bigId = send(sender(), "申报资料", "请查收", PackageZip.ARCHIVE + ".zip", big);
+        long bigEml = unseenBytes();
+        line("one large package: %.1f MB of ZIP, %.1f MB of raw mail", big.length / (double) MB, bigEml / (double) MB);
+        Phase bigBaseline = Phase.run(this::fetchAndStoreRaw);
+        print("baseline, large package", bigBaseline, 1, bigEml);
+        Phase bigIntake = Phase.run(() -> {
+            poll();
+            runJobs(packageOf(bigId));
+        });
+        assertThat(packages.findById(packageOf(bigId).getId()).orElseThrow().getStatus())
+                .isEqualTo(IntakePackage.Status.REGISTERED);
+        print("Laurel end to end, large package", bigIntake, 1, bigEml);
+
+        // The in-JVM GreenMail materialises a message to serve an IMAP FETCH, so the figures above include the
+        // mail server's own heap. Laurel alone: the same raw message from a file (stored under another
+        // Message-ID), through MessageStore, dispatch and every job.
+        Path raw = Files.createTempFile("bench-large-", ".eml");
+        try {
+            rawMessage(bigId, raw);
+            String copyId = "<bench-copy-" + System.nanoTime() + "@unit.example>";
+            Phase laurelOnly = Phase.run(() -> {
+                IntakeMessage row = store.storeRaw(raw, copyId);
+                intake.dispatch(row.getId());
+                runJobs(packageOf(copyId));
+            });
+            assertThat(packages.findById(packageOf(copyId).getId()).orElseThrow().getStatus())
+                    .isEqualTo(IntakePackage.Status.REGISTERED);
+            print("Laurel without the IMAP server, large package (store, unpack, check, register)", laurelOnly, 1,
+                    bigEml);
+        } finally {
+            Files.deleteIfExists(raw);
+        }
+
+        Files.writeString(Path.of("target", "benchmark.txt"), report, StandardCharsets.UTF_8);
+    }
+
+    /** A package of {@code applicants} complete applicants whose videos carry {@code videoPayload} bytes. */
+    private static byte[] benchPackage(int index, int applicants, int videoPayload) {
+        PackageZip zip = PackageZip.gbk();
+        String[][] rows = new String[applicants][];
+        for (int a = 0; a < applicants; a++) {
+            String name = "员工" + index + "号" + (char) ('甲' + a);
+            String folder = PackageZip.ARCHIVE + "/2019年度精英客服奖+" + PackageZip.UNIT + "+" + name + "/";
+            zip.put(folder + name + "参选视频.mp4", TestMedia.mp4(1920, 1080, 120 + a, videoPayload))
+                    .put(folder + name + "职业照.jpg", TestMedia.jpeg(3 * MB + index))
+                    .put(folder + "活动申报表（盖章）.pdf", TestMedia.pdf())
+                    .put(folder + "活动申报表.docx", TestMedia.docx("申报表 " + name));
+            rows[a] = new String[] {name, "客服专员", "1380000" + String.format("%04d", index * 10 + a),
+                    "p" + index + a + "@x.example", "2019年度精英客服奖"};
+        }
+        return zip.unitFiles(rows).bytes();
+    }
+
+    /** Sum of the sizes of the unseen messages in the intake mailbox. */
+    private long unseenBytes() throws Exception {
+        try (Store imap = imap()) {
+            Folder inbox = imap.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            long total = 0;
+            for (Message m : inbox.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false))) {
+                total += m.getSize();
+            }
+            inbox.close(false);
+            return total;
+        }
+    }
+
+    /** The baseline: what storing the raw mail costs without Laurel (read-only: messages stay unseen). */
+    private void fetchAndStoreRaw() {
+        try (Store imap = imap()) {
+            Folder inbox = imap.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            for (Message m : inbox.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false))) {
+                Path temp = Files.createTempFile("bench-", ".eml");
+                try {
+                    try (OutputStream out = Files.newOutputStream(temp)) {
+                        m.writeTo(out);
+                    }
+                    try (var in = Files.newInputStream(temp)) {
+                        files.store(in);
+                    }
+                } finally {
+                    Files.deleteIfExists(temp);
+                }
+            }
+            inbox.close(false);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Writes the raw message with {@code messageId} from the mailbox to {@code target}. */
+    private void rawMessage(String messageId, Path target) throws Exception {
+        try (Store imap = imap()) {
+            Folder inbox = imap.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            Message m = inbox.search(new jakarta.mail.search.HeaderTerm("Message-ID", messageId))[0];
+            try (OutputStream out = Files.newOutputStream(target)) {
+                m.writeTo(out);
+            }
+            inbox.close(false);
+        }
+    }
+
+    /** IMAP to the embedded mailbox with the poller's settings (1 MB fetch size). */
+    private Store imap() throws Exception {
+        Properties props = new Properties();
+        props.put("mail.imap.fetchsize", String.valueOf(MB));
+        Store imap = Session.getInstance(props).getStore("imap");
+        imap.connect(server.host(), server.imapPort(), server.mailbox(), server.mailboxPassword());
+        return imap;
+    }
+
+    private void print(String what, Phase phase, int packages, long bytes) {
+        line("%s: %.2f s, %.2f packages/s, %.1f MB/s; heap before %d MB, peak sampled %d MB (+%d), "
+                + "max live after GC %d MB (+%d), %d GCs", what, phase.seconds(), packages / phase.seconds(),
+                bytes / (double) MB / phase.seconds(), phase.before / MB, phase.peakSampled / MB,
+                (phase.peakSampled - phase.before) / MB, phase.maxAfterGc / MB,
+                Math.max(0, phase.maxAfterGc - phase.before) / MB, phase.gcs);
+    }
+
+    private void line(String format, Object... args) {
+        String line = String.format(Locale.ROOT, format, args);
+        System.out.println(line);
+        report.append(line).append('\n');
+    }
+
+    /**
+     * One timed phase with its heap: used heap after a full GC before it, the highest used heap sampled
+     * every 2 ms during it, and the highest heap still in use after any GC during it (from GC notifications)
+     * — the live set, which is what must stay well below a package's size when packages stream.
+     */
+    interface Work {
+        void run() throws Exception;
+    }
+
+    static final class Phase {
+        long before;
+        volatile long peakSampled;
+        volatile long maxAfterGc;
+        volatile int gcs;
+        long nanos;
+
+        double seconds() {
+            return nanos / 1e9;
+        }
+
+        static Phase run(Work work) throws Exception {
+            Phase phase = new Phase();
+            var memory = ManagementFactory.getMemoryMXBean();
+            System.gc();
+            Thread.sleep(200);
+            phase.before = memory.getHeapMemoryUsage().getUsed();
+            phase.peakSampled = phase.before;
+            Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
+                    .filter(p -> p.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName)
+                    .collect(Collectors.toSet());
+            NotificationListener listener = (Notification notification, Object handback) -> {
+                if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+                    return;
+                }
+                var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+                long after = info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
+                        .filter(e -> heapPools.contains(e.getKey())).mapToLong(e -> e.getValue().getUsed()).sum();
+                phase.gcs++;
+                phase.maxAfterGc = Math.max(phase.maxAfterGc, after);
+            };
+            var collectors = ManagementFactory.getGarbageCollectorMXBeans();
+            collectors.forEach(gc -> ((NotificationEmitter) gc).addNotificationListener(listener, null, null));
+            var running = new java.util.concurrent.atomic.AtomicBoolean(true);
+            Thread sampler = new Thread(() -> {
+                while (running.get()) {
+                    phase.peakSampled = Math.max(phase.peakSampled, memory.getHeapMemoryUsage().getUsed());
+                    try {
+                        Thread.sleep(2);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "heap-sampler");
+            sampler.setDaemon(true);
+            sampler.start();
+            long start = System.nanoTime();
+            try {
+                work.run();
+            } finally {
+                phase.nanos = System.nanoTime() - start;
+                running.set(false);
+                sampler.join();
+                Thread.sleep(100); // late GC notifications
+                for (var gc : collectors) {
+                    try {
+                        ((NotificationEmitter) gc).removeNotificationListener(listener);
+                    } catch (Exception ignored) {
+                        // not registered
+                    }
+                }
+            }
+            return phase;
+        }
+    }
+}

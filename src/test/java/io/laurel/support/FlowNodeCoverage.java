@@ -1,0 +1,59 @@
+package io.laurel.support;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+
+/**
+ * Flow-node coverage of one process model, measured from Camunda's history of the instances a test class
+ * started: the share of the model's flow nodes that at least one of them passed through.
+ */
+public final class FlowNodeCoverage {
+
+    private final Set<String> flowNodes;
+    private final Set<String> passed;
+
+    private FlowNodeCoverage(Set<String> flowNodes, Set<String> passed) {
+        this.flowNodes = flowNodes;
+        this.passed = passed;
+    }
+
+    /** Coverage of {@code processKey} by those of {@code instanceIds} that are instances of it. */
+    public static FlowNodeCoverage of(ProcessEngine engine, String processKey, Collection<String> instanceIds) {
+        var history = engine.getHistoryService();
+        String definitionId = null;
+        Set<String> passed = new HashSet<>();
+        for (String id : instanceIds) {
+            HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery().processInstanceId(id)
+                    .singleResult();
+            if (instance == null || !processKey.equals(instance.getProcessDefinitionKey())) {
+                continue;
+            }
+            definitionId = instance.getProcessDefinitionId();
+            history.createHistoricActivityInstanceQuery().processInstanceId(id).list()
+                    .forEach(a -> passed.add(a.getActivityId().replace("#multiInstanceBody", "")));
+        }
+        if (definitionId == null) {
+            throw new AssertionError("no instance of " + processKey + " among " + instanceIds);
+        }
+        Set<String> flowNodes = engine.getRepositoryService().getBpmnModelInstance(definitionId)
+                .getModelElementsByType(FlowNode.class).stream().map(FlowNode::getId).collect(Collectors.toSet());
+        return new FlowNodeCoverage(flowNodes, passed);
+    }
+
+    public double ratio() {
+        return 1.0 - (double) missed().size() / flowNodes.size();
+    }
+
+    /** Flow nodes of the model no instance passed through, sorted. */
+    public Set<String> missed() {
+        Set<String> missed = new TreeSet<>(flowNodes);
+        missed.removeAll(passed);
+        return missed;
+    }
+}
