@@ -12,6 +12,7 @@ import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -36,6 +37,9 @@ class CamundaAuthorizationTest {
 
     @Autowired
     RuntimeService runtime;
+
+    @Autowired
+    TaskService tasks;
 
     private Deployment deployment;
 
@@ -106,6 +110,30 @@ class CamundaAuthorizationTest {
         assertThat(admin.status()).isEqualTo(200);
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("authorization-fixture").count())
                 .isEqualTo(2);
+    }
+
+    @Test
+    void a_committee_member_comments_on_their_task_and_reads_only_its_history() {
+        String committeeTask = tasks.createTaskQuery().processDefinitionKey("authorization-fixture")
+                .taskDefinitionKey("committeeTask").singleResult().getId();
+        String hrTask = tasks.createTaskQuery().processDefinitionKey("authorization-fixture")
+                .taskDefinitionKey("hrTask").singleResult().getId();
+        Http majun = Http.to(port).as("majun", "demo");
+
+        // Tasklist's "Add Comment": the REST API finds the task in the history first.
+        Http.Answer comment = majun.postJson("/engine-rest/task/" + committeeTask + "/comment/create",
+                "{\"message\": \"已阅,周五前给出意见\"}");
+        assertThat(comment.status()).as(comment.body()).isEqualTo(200);
+        assertThat(majun.get("/engine-rest/task/" + committeeTask + "/comment").body()).contains("已阅,周五前给出意见");
+        assertThat(tasks.getTaskComments(committeeTask)).singleElement()
+                .satisfies(c -> assertThat(c.getUserId()).isEqualTo("majun"));
+
+        // Their own task's history, not HR's.
+        Http.Answer history = majun.get("/engine-rest/history/task?processDefinitionKey=authorization-fixture");
+        assertThat(history.body()).contains(committeeTask).doesNotContain(hrTask);
+        assertThat(majun.postJson("/engine-rest/task/" + hrTask + "/comment/create", "{\"message\": \"x\"}").status())
+                .isEqualTo(400);
+        assertThat(tasks.getTaskComments(hrTask)).isEmpty();
     }
 
     private boolean authorized(String user, List<String> groups,
