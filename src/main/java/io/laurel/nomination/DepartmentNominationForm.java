@@ -1,5 +1,6 @@
 package io.laurel.nomination;
 
+import io.laurel.campaign.AwardSubject;
 import io.laurel.campaign.Campaign;
 import io.laurel.campaign.CampaignRepository;
 import io.laurel.roster.DepartmentHead;
@@ -42,7 +43,9 @@ class DepartmentNominationForm implements TaskListener {
                 .map(e -> FormOptions.option(e.getEmployeeNumber() + " " + e.getName() + "(" + e.getPositionGroup()
                         + ")", e.getEmployeeNumber()))
                 .toList();
+        // Individual awards only: team awards (优秀服务团队) are not nominated person by person.
         List<Map<String, Object>> awards = campaign.getAwards().stream()
+                .filter(a -> a.getSubject() == AwardSubject.INDIVIDUAL)
                 .map(a -> FormOptions.option(a.getName(), a.getCode())).toList();
         task.setVariableLocal("department", department);
         task.setVariableLocal("staffOptions", FormOptions.of(staff));

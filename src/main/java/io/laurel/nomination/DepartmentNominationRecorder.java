@@ -1,5 +1,6 @@
 package io.laurel.nomination;
 
+import io.laurel.campaign.AwardSubject;
 import io.laurel.campaign.Campaign;
 import io.laurel.campaign.CampaignRepository;
 import io.laurel.roster.Employee;
@@ -65,6 +66,10 @@ class DepartmentNominationRecorder implements TaskListener {
                             + department + ")的员工"));
             if (campaign.award(nominee.awardCode()).isEmpty()) {
                 throw new ProcessEngineException("请为 " + employee.getName() + " 选择参评奖项");
+            }
+            if (campaign.award(nominee.awardCode()).get().getSubject() != AwardSubject.INDIVIDUAL) {
+                throw new ProcessEngineException("「" + campaign.award(nominee.awardCode()).get().getName()
+                        + "」是团队奖项,不能提名个人");
             }
             if (nominee.reason() == null || nominee.reason().isBlank()) {
                 throw new ProcessEngineException("请填写推荐 " + employee.getName() + " 的理由");

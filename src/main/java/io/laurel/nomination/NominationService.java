@@ -1,5 +1,6 @@
 package io.laurel.nomination;
 
+import io.laurel.campaign.AwardSubject;
 import io.laurel.campaign.Campaign;
 import io.laurel.campaign.CampaignService;
 import io.laurel.campaign.CampaignStatus;
@@ -70,6 +71,10 @@ public class NominationService {
         require(request.reason(), "reason", channel == NominationChannel.CUSTOMER ? "服务案例与推荐理由" : "推荐理由");
         if (campaign.award(request.awardCode()).isEmpty()) {
             throw ApiException.badRequest("awardCode", "awardCode: 本活动没有奖项 " + request.awardCode());
+        }
+        if (campaign.award(request.awardCode()).get().getSubject() != AwardSubject.INDIVIDUAL) {
+            throw ApiException.badRequest("awardCode", "awardCode: 「" + campaign.award(request.awardCode()).get()
+                    .getName() + "」不是个人奖项,不能提名个人");
         }
         Employee candidate = employees.findByCampaignIdAndEmployeeNumber(campaignId, request.employeeNumber().trim())
                 .orElseThrow(() -> ApiException.badRequest("employeeNumber",

@@ -156,6 +156,8 @@ class SelectionApiTest {
 
         assertError(hr().postJson(path, nomination("SELF", "best-smile", candidate, "理由")), 400, "awardCode",
                 "awardCode", "best-smile");
+        assertError(hr().postJson(path, nomination("SELF", "excellent-team", candidate, "理由")), 400, "awardCode",
+                "优秀服务团队", "不是个人奖项");
         assertError(hr().postJson(path, nomination("SELF", "service-star", "E9999", "理由")), 400, "employeeNumber",
                 "花名册中没有工号 E9999");
         assertError(hr().postJson(path, nomination("SELF", "service-star", candidate, null)), 400, "reason",
