@@ -41,6 +41,7 @@ public class EligibilityScreening {
     public static final String DECISION_KEY = "eligibility";
     static final List<String> VARIABLES = List.of("formalEmployee", "tenureMonths", "satisfactionTopPercent",
             "majorComplaints12m", "violations", "consecutiveWinsSameAward");
+    private static final Set<String> VARIABLE_SET = Set.copyOf(VARIABLES);
 
     private final DecisionTables tables;
 
@@ -87,12 +88,12 @@ public class EligibilityScreening {
 
         @Override
         public boolean containsVariable(String name) {
-            return VARIABLES.contains(name);
+            return VARIABLE_SET.contains(name);
         }
 
         @Override
         public Set<String> keySet() {
-            return Set.copyOf(VARIABLES);
+            return VARIABLE_SET;
         }
 
         /** The same inputs as the map {@link CandidateFacts#eligibilityInputs} builds for one nomination. */
