@@ -102,7 +102,7 @@ class StartupBenchmark {
         Path dir = Files.createTempDirectory("laurel-bench-laurel");
         int port = freePort();
         List<String> command = new ArrayList<>(java());
-        command.addAll(List.of("-jar", jar.toString(), "--spring.profiles.active=demo", "--server.port=" + port,
+        command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "--spring.profiles.active=demo", "--server.port=" + port,
                 "--laurel.data-dir=" + dir, "--laurel.mail.embedded.smtp-port=" + freePort(),
                 "--laurel.mail.embedded.imap-port=" + freePort()));
         command.addAll(extra);
