@@ -3,10 +3,9 @@ package io.laurel.review;
 import io.laurel.decision.DecisionTables;
 import io.laurel.roster.Employee;
 import io.laurel.roster.EmploymentType;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -32,7 +31,7 @@ import org.springframework.stereotype.Component;
  * a nomination (that still goes through the engine's DecisionService).
  *
  * <p>The inputs are those of {@link CandidateFacts}, but the satisfaction position is computed with one
- * sort per department instead of one department query per candidate. A parsed {@link DmnDecision} is
+ * sort per department (and a binary search per employee) instead of one department query per candidate. A parsed {@link DmnDecision} is
  * immutable and every evaluation builds its own context, so the roster is evaluated in parallel.
  */
 @Component
@@ -111,11 +110,11 @@ public class EligibilityScreening {
 
     /** The inputs of every employee of a roster, in roster order. */
     public static List<Inputs> inputs(List<Employee> roster, String awardCode, LocalDate deadline) {
-        Map<Employee, Double> percent = satisfactionTopPercent(roster);
+        DepartmentScores scores = new DepartmentScores(roster);
         List<Inputs> inputs = new ArrayList<>(roster.size());
         for (Employee e : roster) {
             inputs.add(new Inputs(e.getEmploymentType() == EmploymentType.FORMAL,
-                    CandidateFacts.tenureMonths(e.getHireDate(), deadline), percent.get(e),
+                    CandidateFacts.tenureMonths(e.getHireDate(), deadline), scores.topPercent(e),
                     e.getMajorComplaints12m(), e.getViolations(), e.consecutiveWins(awardCode, deadline.getYear() - 1)));
         }
         return inputs;
@@ -124,31 +123,70 @@ public class EligibilityScreening {
     /**
      * Each scored employee's satisfaction position within their department as a percentage from the top,
      * exactly as {@link CandidateFacts#satisfactionTopPercent}: (number with a strictly better score + 1)
-     * / scored in the department, so equal scores share the better position. One sort per department.
+     * / scored in the department, so equal scores share the better position.
      */
     public static Map<Employee, Double> satisfactionTopPercent(List<Employee> roster) {
-        Map<String, List<Employee>> departments = new HashMap<>();
+        DepartmentScores scores = new DepartmentScores(roster);
+        Map<Employee, Double> percent = new IdentityHashMap<>(roster.size() * 2);
         for (Employee e : roster) {
             if (e.getSatisfactionScore() != null) {
-                departments.computeIfAbsent(e.getDepartment(), d -> new ArrayList<>()).add(e);
-            }
-        }
-        Map<Employee, Double> percent = new IdentityHashMap<>(roster.size() * 2);
-        Comparator<Employee> bestFirst = Comparator.comparing(Employee::getSatisfactionScore).reversed();
-        for (List<Employee> scored : departments.values()) {
-            scored.sort(bestFirst);
-            int better = 0;
-            BigDecimal previous = null;
-            for (int i = 0; i < scored.size(); i++) {
-                BigDecimal score = scored.get(i).getSatisfactionScore();
-                if (previous == null || score.compareTo(previous) != 0) {
-                    better = i;
-                    previous = score;
-                }
-                percent.put(scored.get(i), CandidateFacts.percent(better + 1, scored.size()));
+                percent.put(e, scores.topPercent(e));
             }
         }
         return percent;
+    }
+
+    /**
+     * The scores of each department sorted once, as primitive doubles; a position is then a binary search.
+     * Scores are decimals of at most a few digits (column precision 6, scale 2), so two scores are equal,
+     * or ordered, as doubles exactly when they are as decimals.
+     */
+    static final class DepartmentScores {
+
+        private final Map<String, double[]> ascending = new HashMap<>();
+
+        DepartmentScores(List<Employee> roster) {
+            Map<String, double[]> filling = new HashMap<>();
+            Map<String, Integer> sizes = new HashMap<>();
+            for (Employee e : roster) {
+                if (e.getSatisfactionScore() != null) {
+                    sizes.merge(e.getDepartment(), 1, Integer::sum);
+                }
+            }
+            Map<String, Integer> next = new HashMap<>();
+            for (Employee e : roster) {
+                if (e.getSatisfactionScore() != null) {
+                    double[] scores = filling.computeIfAbsent(e.getDepartment(), d -> new double[sizes.get(d)]);
+                    int i = next.merge(e.getDepartment(), 1, Integer::sum) - 1;
+                    scores[i] = e.getSatisfactionScore().doubleValue();
+                }
+            }
+            filling.forEach((department, scores) -> {
+                Arrays.sort(scores);
+                ascending.put(department, scores);
+            });
+        }
+
+        Double topPercent(Employee e) {
+            if (e.getSatisfactionScore() == null) {
+                return null;
+            }
+            double[] scores = ascending.get(e.getDepartment());
+            double score = e.getSatisfactionScore().doubleValue();
+            // First index holding a value greater than score: everything from there on is strictly better.
+            int low = 0;
+            int high = scores.length;
+            while (low < high) {
+                int mid = (low + high) >>> 1;
+                if (scores[mid] <= score) {
+                    low = mid + 1;
+                } else {
+                    high = mid;
+                }
+            }
+            long better = scores.length - low;
+            return CandidateFacts.percent(better + 1, scores.length);
+        }
     }
 
     /**
