@@ -8,7 +8,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.variable.Variables;
@@ -30,9 +29,7 @@ public class DecisionTables {
     DecisionTables(RepositoryService repository) {
         this.repository = repository;
         // Same FEEL flavour as the process engine (generic property dmn-feel-enable-legacy-behavior).
-        DefaultDmnEngineConfiguration configuration =
-                (DefaultDmnEngineConfiguration) DefaultDmnEngineConfiguration.createDefaultDmnEngineConfiguration();
-        this.dmnEngine = configuration.enableFeelLegacyBehavior(true).buildEngine();
+        this.dmnEngine = LegacyFeelEngines.create();
     }
 
     public DmnDecisionResult evaluate(String decisionKey, Map<String, Object> variables) {
