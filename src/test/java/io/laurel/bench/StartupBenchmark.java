@@ -25,6 +25,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
+import laurelbench.BareCamundaApplication;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -96,7 +97,7 @@ class StartupBenchmark {
         command.add("-Dbench.dir=" + dir);
         command.addAll(List.of("-cp", testClassPath(), BareCamundaApplication.class.getName(),
                 "--spring.config.location=classpath:bench/bare-camunda.yml", "--server.port=" + port));
-        return start("bare", command, dir, port);
+        return deleteAfter(dir, start("bare", command, dir, port));
     }
 
     private Start laurel(Path jar, List<String> extra) throws Exception {
@@ -107,7 +108,7 @@ class StartupBenchmark {
                 "--laurel.data-dir=" + dir, "--laurel.mail.embedded.smtp-port=" + freePort(),
                 "--laurel.mail.embedded.imap-port=" + freePort()));
         command.addAll(extra);
-        return start("laurel", command, dir, port);
+        return deleteAfter(dir, start("laurel", command, dir, port));
     }
 
     private Start start(String name, List<String> command, Path dir, int port) throws Exception {
@@ -143,6 +144,16 @@ class StartupBenchmark {
                 process.destroyForcibly().waitFor();
             }
         }
+    }
+
+    /** A start that reached UP leaves nothing behind; a failed one keeps its directory and log for reading. */
+    private static Start deleteAfter(Path dir, Start start) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+        return start;
     }
 
     private static double springReported(Path log) throws IOException {

@@ -1,4 +1,4 @@
-package io.laurel.bench;
+package laurelbench;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -9,6 +9,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * classpath in a forked JVM with {@code --spring.config.location=classpath:bench/bare-camunda.yml}, which
  * replaces Laurel's application.yml and switches off what the test classpath would otherwise add
  * (JPA, Flyway with Laurel's migrations, security, mail, Thymeleaf, Camunda webapps and REST).
+ *
+ * <p>Deliberately outside {@code io.laurel}: Laurel's component scan (and so every @SpringBootTest context)
+ * would otherwise pick this class up as a configuration with its own auto-configuration and scan.
  */
 @SpringBootApplication
 public class BareCamundaApplication {
