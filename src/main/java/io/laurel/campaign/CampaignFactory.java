@@ -22,7 +22,7 @@ class CampaignFactory {
     }
 
     Campaign create(Preset preset, LocalDate startsOn, Instant now, String createdBy) {
-        LocalDate firstDate = firstDate(preset);
+        LocalDate firstDate = preset.firstDate();
         LocalDate start = startsOn == null ? firstDate : startsOn;
         long offsetDays = ChronoUnit.DAYS.between(firstDate, start);
         Campaign campaign = new Campaign(preset.key(), preset.name(), preset.kind(), preset.timeZone(), start,
@@ -34,11 +34,6 @@ class CampaignFactory {
         preset.awards().forEach(award -> campaign.addAward(award.code(), award.name(), award.subject(), award.prize(),
                 award.prizeAmountYuan()));
         return campaign;
-    }
-
-    static LocalDate firstDate(Preset preset) {
-        return preset.timeline().stream().map(Preset.Phase::startsAt).min(Comparator.naturalOrder())
-                .orElseThrow().toLocalDate();
     }
 
     private static LocalDateTime shift(LocalDateTime moment, long days) {

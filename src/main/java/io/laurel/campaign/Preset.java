@@ -1,7 +1,9 @@
 package io.laurel.campaign;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -35,6 +37,12 @@ public record Preset(
         List<MaterialRule> materials,
         Scoring scoring,
         Map<String, Object> rules) {
+
+    /** The first date of the timeline: the date a campaign's {@code startsOn} moves. */
+    public LocalDate firstDate() {
+        return timeline.stream().map(Phase::startsAt).min(Comparator.naturalOrder()).orElseThrow()
+                .toLocalDate();
+    }
 
     /** One award of the preset; {@code prize} is the seed's wording, {@code prizeAmountYuan} the cash part. */
     public record Award(String code, String name, AwardSubject subject, String prize, Integer prizeAmountYuan) {

@@ -126,8 +126,7 @@ class DemoData implements ApplicationRunner {
     /** The start date that puts today a few days into the preset's nomination window. */
     LocalDate startsOnForOpenNomination(Preset preset) {
         LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(preset.timeZone())));
-        LocalDate first = preset.timeline().stream().map(p -> p.startsAt().toLocalDate()).min(LocalDate::compareTo)
-                .orElseThrow();
+        LocalDate first = preset.firstDate();
         LocalDate nominationOpens = preset.timeline().stream().filter(p -> p.code().equals("nomination"))
                 .findFirst().orElseThrow(() -> new IllegalStateException(DEMO_PRESET + " has no nomination phase"))
                 .startsAt().toLocalDate();

@@ -64,11 +64,12 @@ public class NominationService {
         if (!preset.channels().contains(channel.name())) {
             throw ApiException.badRequest("channel", "channel: 本活动不接受该提名方式 " + channel);
         }
-        require(request.awardCode(), "awardCode", "奖项代码");
-        require(request.employeeNumber(), "employeeNumber", "被提名人工号");
-        require(request.nominatorName(), "nominatorName", "提名人姓名");
-        require(request.nominatorContact(), "nominatorContact", "提名人联系方式");
-        require(request.reason(), "reason", channel == NominationChannel.CUSTOMER ? "服务案例与推荐理由" : "推荐理由");
+        ApiException.requireText(request.awardCode(), "awardCode", "奖项代码");
+        ApiException.requireText(request.employeeNumber(), "employeeNumber", "被提名人工号");
+        ApiException.requireText(request.nominatorName(), "nominatorName", "提名人姓名");
+        ApiException.requireText(request.nominatorContact(), "nominatorContact", "提名人联系方式");
+        ApiException.requireText(request.reason(), "reason",
+                channel == NominationChannel.CUSTOMER ? "服务案例与推荐理由" : "推荐理由");
         if (campaign.award(request.awardCode()).isEmpty()) {
             throw ApiException.badRequest("awardCode", "awardCode: 本活动没有奖项 " + request.awardCode());
         }
@@ -169,7 +170,7 @@ public class NominationService {
     }
 
     private static NominationChannel channel(String text) {
-        require(text, "channel", "提名方式 (SELF / PEER / CUSTOMER)");
+        ApiException.requireText(text, "channel", "提名方式 (SELF / PEER / CUSTOMER)");
         NominationChannel channel;
         try {
             channel = NominationChannel.valueOf(text.trim().toUpperCase(Locale.ROOT));
@@ -184,11 +185,5 @@ public class NominationService {
                     + "SELF / PEER / CUSTOMER");
         }
         return channel;
-    }
-
-    private static void require(String value, String field, String label) {
-        if (value == null || value.isBlank()) {
-            throw ApiException.badRequest(field, field + ": 必填 (" + label + ")");
-        }
     }
 }

@@ -32,9 +32,9 @@ public class ObjectionService {
     @Transactional
     public Objection raise(Long campaignId, ObjectionRequest request) {
         var campaign = campaigns.get(campaignId);
-        require(request.objectorName(), "objectorName", "异议人姓名");
-        require(request.objectorContact(), "objectorContact", "联系方式");
-        require(request.reason(), "reason", "异议理由");
+        ApiException.requireText(request.objectorName(), "objectorName", "异议人姓名");
+        ApiException.requireText(request.objectorContact(), "objectorContact", "联系方式");
+        ApiException.requireText(request.reason(), "reason", "异议理由");
         if (request.nominationId() == null) {
             throw ApiException.badRequest("nominationId", "nominationId: 必填 (异议针对的获奖者)");
         }
@@ -56,11 +56,5 @@ public class ObjectionService {
                 .setVariableLocal("objectionId", objection.getId())
                 .correlateWithResult();
         return objection;
-    }
-
-    private static void require(String value, String field, String label) {
-        if (value == null || value.isBlank()) {
-            throw ApiException.badRequest(field, field + ": 必填 (" + label + ")");
-        }
     }
 }

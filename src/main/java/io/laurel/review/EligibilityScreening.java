@@ -113,16 +113,22 @@ public class EligibilityScreening {
         DepartmentScores scores = new DepartmentScores(roster);
         List<Inputs> inputs = new ArrayList<>(roster.size());
         for (Employee e : roster) {
-            inputs.add(new Inputs(e.getEmploymentType() == EmploymentType.FORMAL,
-                    CandidateFacts.tenureMonths(e.getHireDate(), deadline), scores.topPercent(e),
-                    e.getMajorComplaints12m(), e.getViolations(), e.consecutiveWins(awardCode, deadline.getYear() - 1)));
+            inputs.add(inputsOf(e, awardCode, deadline, scores.topPercent(e)));
         }
         return inputs;
     }
 
+    /** One employee's inputs, given their satisfaction position; the single place the DMN inputs are derived. */
+    static Inputs inputsOf(Employee e, String awardCode, LocalDate deadline, Double satisfactionTopPercent) {
+        // "Years in a row, up to last year": the campaign year is the deadline's year.
+        return new Inputs(e.getEmploymentType() == EmploymentType.FORMAL,
+                CandidateFacts.tenureMonths(e.getHireDate(), deadline), satisfactionTopPercent,
+                e.getMajorComplaints12m(), e.getViolations(), e.consecutiveWins(awardCode, deadline.getYear() - 1));
+    }
+
     /**
      * Each scored employee's satisfaction position within their department as a percentage from the top,
-     * exactly as {@link CandidateFacts#satisfactionTopPercent}: (number with a strictly better score + 1)
+     * (number with a strictly better score + 1)
      * / scored in the department, so equal scores share the better position.
      */
     public static Map<Employee, Double> satisfactionTopPercent(List<Employee> roster) {

@@ -1,15 +1,8 @@
 package io.laurel.review;
 
 import io.laurel.nomination.Nomination;
-import io.laurel.nomination.NominationRepository;
-import io.laurel.nomination.NominationStatus;
-import io.laurel.roster.Employee;
-import io.laurel.roster.EmployeeRepository;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -19,24 +12,18 @@ import org.springframework.stereotype.Component;
 class InitialListForm implements TaskListener {
 
     private final NominationContext context;
-    private final NominationRepository nominations;
-    private final EmployeeRepository employees;
+    private final PositionGroups positionGroups;
 
-    InitialListForm(NominationContext context, NominationRepository nominations, EmployeeRepository employees) {
+    InitialListForm(NominationContext context, PositionGroups positionGroups) {
         this.context = context;
-        this.nominations = nominations;
-        this.employees = employees;
+        this.positionGroups = positionGroups;
     }
 
     @Override
     public void notify(DelegateTask task) {
         var campaign = context.campaign(task);
-        List<Nomination> eligible = nominations.findByCampaignIdAndStatusInOrderById(campaign.getId(),
-                List.of(NominationStatus.ELIGIBLE));
-        Map<Long, Employee> people = employees.findAllById(eligible.stream().map(Nomination::getEmployeeId).toList())
-                .stream().collect(Collectors.toMap(Employee::getId, Function.identity()));
-        Map<String, List<Nomination>> groups = eligible.stream().collect(Collectors.groupingBy(
-                n -> people.get(n.getEmployeeId()).getPositionGroup()));
+        PositionGroups.Eligible eligible = positionGroups.of(campaign.getId());
+        var groups = eligible.byGroup();
         StringBuilder text = new StringBuilder();
         groups.keySet().stream().sorted().forEach(group -> {
             List<Nomination> ranked = groups.get(group).stream()
@@ -45,7 +32,7 @@ class InitialListForm implements TaskListener {
             for (Nomination n : ranked) {
                 boolean advances = InitialReviewScorer.advances(n.getGroupRank(), ranked.size());
                 text.append(n.getGroupRank()).append(". ").append(n.getCandidateName()).append(" (")
-                        .append(people.get(n.getEmployeeId()).getDepartment()).append(") 得分 ")
+                        .append(eligible.candidate(n).getDepartment()).append(") 得分 ")
                         .append(n.getInitialScore()).append(advances ? "  → 进入复评" : "").append('\n');
             }
         });

@@ -2,14 +2,8 @@ package io.laurel.review;
 
 import io.laurel.mail.Notice;
 import io.laurel.nomination.Nomination;
-import io.laurel.nomination.NominationRepository;
 import io.laurel.nomination.NominationStatus;
-import io.laurel.roster.Employee;
-import io.laurel.roster.EmployeeRepository;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -24,16 +18,14 @@ import org.springframework.stereotype.Component;
 class InitialListPublisher implements JavaDelegate {
 
     private final NominationContext context;
-    private final NominationRepository nominations;
-    private final EmployeeRepository employees;
+    private final PositionGroups positionGroups;
     private final NominationMail mail;
     private final IdentityService identity;
 
-    InitialListPublisher(NominationContext context, NominationRepository nominations, EmployeeRepository employees,
-            NominationMail mail, IdentityService identity) {
+    InitialListPublisher(NominationContext context, PositionGroups positionGroups, NominationMail mail,
+            IdentityService identity) {
         this.context = context;
-        this.nominations = nominations;
-        this.employees = employees;
+        this.positionGroups = positionGroups;
         this.mail = mail;
         this.identity = identity;
     }
@@ -41,21 +33,16 @@ class InitialListPublisher implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         var campaign = context.campaign(execution);
-        List<Nomination> eligible = nominations.findByCampaignIdAndStatusInOrderById(campaign.getId(),
-                List.of(NominationStatus.ELIGIBLE));
-        Map<Long, Employee> people = employees.findAllById(eligible.stream().map(Nomination::getEmployeeId).toList())
-                .stream().collect(Collectors.toMap(Employee::getId, Function.identity()));
-        Map<String, Long> groupSizes = eligible.stream().collect(Collectors.groupingBy(
-                n -> people.get(n.getEmployeeId()).getPositionGroup(), Collectors.counting()));
-        for (Nomination n : eligible) {
-            int size = groupSizes.get(people.get(n.getEmployeeId()).getPositionGroup()).intValue();
+        PositionGroups.Eligible eligible = positionGroups.of(campaign.getId());
+        for (Nomination n : eligible.nominations()) {
+            int size = eligible.groupSize(n);
             boolean advances = InitialReviewScorer.advances(n.getGroupRank(), size);
             n.changeStatus(advances ? NominationStatus.ADVANCED : NominationStatus.ELIMINATED);
-            NominationContext.Loaded loaded = new NominationContext.Loaded(campaign, n, people.get(n.getEmployeeId()));
+            NominationContext.Loaded loaded = new NominationContext.Loaded(campaign, n, eligible.candidate(n));
             mail.toCandidate(loaded, Notice.of("【" + campaign.getName() + "】初评结果",
                     n.getCandidateName() + ",您好:",
                     "您参评「" + loaded.awardName() + "」的初评得分为 " + n.getInitialScore() + ",在本岗位组("
-                            + people.get(n.getEmployeeId()).getPositionGroup() + ")" + size + " 人中排名第 "
+                            + eligible.candidate(n).getPositionGroup() + ")" + size + " 人中排名第 "
                             + n.getGroupRank() + "。",
                     advances ? "恭喜您进入复评,评选委员会将安排面谈与案例分析。" : "很遗憾,您未能进入复评。感谢您的参与!"));
         }

@@ -3,17 +3,12 @@ package io.laurel.review;
 import io.laurel.campaign.Campaign;
 import io.laurel.decision.DecisionTables;
 import io.laurel.nomination.Nomination;
-import io.laurel.nomination.NominationRepository;
-import io.laurel.nomination.NominationStatus;
 import io.laurel.roster.Employee;
-import io.laurel.roster.EmployeeRepository;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -27,15 +22,12 @@ import org.springframework.stereotype.Component;
 class InitialReviewScorer implements JavaDelegate {
 
     private final NominationContext context;
-    private final NominationRepository nominations;
-    private final EmployeeRepository employees;
+    private final PositionGroups groups;
     private final DecisionTables decisions;
 
-    InitialReviewScorer(NominationContext context, NominationRepository nominations, EmployeeRepository employees,
-            DecisionTables decisions) {
+    InitialReviewScorer(NominationContext context, PositionGroups groups, DecisionTables decisions) {
         this.context = context;
-        this.nominations = nominations;
-        this.employees = employees;
+        this.groups = groups;
         this.decisions = decisions;
     }
 
@@ -49,14 +41,9 @@ class InitialReviewScorer implements JavaDelegate {
                 .getSingleResult();
         Weights weights = new Weights(number(row.get("satisfactionWeight")), number(row.get("efficiencyWeight")),
                 number(row.get("skillsWeight")));
-        List<Nomination> eligible = nominations.findByCampaignIdAndStatusInOrderById(campaign.getId(),
-                List.of(NominationStatus.ELIGIBLE));
-        Map<Long, Employee> candidates = employees.findAllById(eligible.stream().map(Nomination::getEmployeeId)
-                .toList()).stream().collect(Collectors.toMap(Employee::getId, Function.identity()));
-        eligible.forEach(n -> n.recordInitialScore(score(candidates.get(n.getEmployeeId()), weights), 0));
-        Map<String, List<Nomination>> groups = eligible.stream().collect(Collectors.groupingBy(
-                n -> candidates.get(n.getEmployeeId()).getPositionGroup()));
-        groups.values().forEach(group -> {
+        PositionGroups.Eligible eligible = groups.of(campaign.getId());
+        eligible.nominations().forEach(n -> n.recordInitialScore(score(eligible.candidate(n), weights), 0));
+        eligible.byGroup().values().forEach(group -> {
             // Equal scores share the better rank; ties within a rank are ordered by nomination time.
             List<Nomination> ranked = group.stream().sorted(Comparator.comparing(Nomination::getInitialScore)
                     .reversed().thenComparing(Nomination::getId)).toList();
@@ -67,7 +54,7 @@ class InitialReviewScorer implements JavaDelegate {
                 n.recordInitialScore(n.getInitialScore(), (int) better + 1);
             }
         });
-        execution.setVariable("initialReviewCandidates", eligible.size());
+        execution.setVariable("initialReviewCandidates", eligible.nominations().size());
     }
 
     static BigDecimal score(Employee e, Weights w) {

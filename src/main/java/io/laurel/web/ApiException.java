@@ -28,6 +28,13 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.CONFLICT, "conflict", message, null);
     }
 
+    /** 400 naming the field when a required text is missing or blank; {@code label} says what it is in Chinese. */
+    public static void requireText(String value, String field, String label) {
+        if (value == null || value.isBlank()) {
+            throw badRequest(field, field + ": 必填 (" + label + ")");
+        }
+    }
+
     public HttpStatus status() {
         return status;
     }
