@@ -38,6 +38,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/campaigns/*/launch").hasAnyAuthority(HR, ASSOCIATION_STAFF, ADMIN)
                         .requestMatchers("/api/campaigns/*/roster").hasAnyAuthority(HR, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/campaigns/*/exports/**").hasAnyAuthority(HR, ASSOCIATION_STAFF, ADMIN)
+                        // Portal vote fraud signals name voters' emails and addresses: campaign staff only.
+                        .requestMatchers(HttpMethod.GET, "/api/campaigns/*/votes/signals").hasAnyAuthority(HR, ASSOCIATION_STAFF, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/**")
                         .hasAnyAuthority(HR, ASSOCIATION_STAFF, DEPARTMENT_HEADS, COMMITTEE, ADMIN)
                         .anyRequest().hasAnyAuthority(HR, ASSOCIATION_STAFF, ADMIN))

@@ -9,7 +9,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 
 /** Real (small) files for tests: MP4 containers with a chosen duration and picture size, JPEGs, PDF, Word, XLSX. */
-final class TestMedia {
+public final class TestMedia {
 
     private TestMedia() {
     }
@@ -19,7 +19,7 @@ final class TestMedia {
      * and an mdat of {@code payloadBytes} random bytes. Players would find no frames, but every container
      * field a checker reads is real.
      */
-    static byte[] mp4(int width, int height, int seconds, int payloadBytes) {
+    public static byte[] mp4(int width, int height, int seconds, int payloadBytes) {
         try {
             int timescale = 1000;
             long duration = seconds * 1000L;

@@ -1,0 +1,118 @@
+package io.laurel.portal;
+
+import io.laurel.mail.MailService;
+import io.laurel.web.ApiException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Six-digit one-time codes mailed through the outbox: they prove that a visitor reads the mailbox of an
+ * employee on the roster (nominations) or of the email they vote with. Only a hash is stored; a code
+ * expires after {@link #VALID}, is spent by its first successful use and dies after {@link #MAX_ATTEMPTS}
+ * wrong guesses. A new code replaces the older ones of the same subject.
+ */
+@Component
+class OneTimeCodes {
+
+    enum Purpose { NOMINATE, VOTE }
+
+    static final Duration VALID = Duration.ofMinutes(30);
+    static final int MAX_ATTEMPTS = 5;
+
+    private final SecureRandom random = new SecureRandom();
+    private final JdbcTemplate jdbc;
+    private final MailService mail;
+    private final PortalTime time;
+    private final TransactionTemplate separately;
+
+    OneTimeCodes(JdbcTemplate jdbc, MailService mail, PortalTime time, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.mail = mail;
+        this.time = time;
+        this.separately = new TransactionTemplate(transactions);
+        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** Stores a new code for the subject and queues the mail with it (sent after commit). */
+    @Transactional
+    void issue(long campaignId, String campaignName, Purpose purpose, String subject, String email, String ip) {
+        Instant now = time.now();
+        jdbc.update("update portal_code set used_at = ? where campaign_id = ? and purpose = ? and subject = ? "
+                + "and used_at is null", Timestamp.from(now), campaignId, purpose.name(), subject);
+        String code = String.format("%06d", random.nextInt(1_000_000));
+        jdbc.update("insert into portal_code (campaign_id, purpose, subject, email, code_hash, attempts, expires_at, "
+                        + "created_at, client_ip) values (?, ?, ?, ?, ?, 0, ?, ?, ?)",
+                campaignId, purpose.name(), subject, email, hash(subject, code), Timestamp.from(now.plus(VALID)),
+                Timestamp.from(now), ip);
+        mail.queue(email, "portal-code", Map.of("campaignName", campaignName, "code", code,
+                "purpose", purpose == Purpose.VOTE ? "网络投票" : "提名", "minutes", VALID.toMinutes()));
+    }
+
+    /**
+     * Spends the subject's current code if {@code code} matches, in the caller's transaction (a nomination
+     * refused later keeps its code usable); otherwise counts the wrong guess in a transaction of its own, so
+     * it counts although the caller rolls back, and refuses.
+     */
+    @Transactional
+    void spend(long campaignId, Purpose purpose, String subject, String code) {
+        if (code == null || code.isBlank()) {
+            throw ApiException.badRequest("code", "验证码: 必填 (请先获取验证码,查看邮件后填写)");
+        }
+        List<Map<String, Object>> rows = jdbc.queryForList("select id, code_hash, attempts, expires_at from portal_code "
+                + "where campaign_id = ? and purpose = ? and subject = ? and used_at is null order by id desc",
+                campaignId, purpose.name(), subject);
+        if (rows.isEmpty()) {
+            throw ApiException.badRequest("code", "验证码无效:请先获取验证码");
+        }
+        Map<String, Object> row = rows.get(0);
+        long id = ((Number) value(row, "id")).longValue();
+        int attempts = ((Number) value(row, "attempts")).intValue();
+        Instant expires = ((Timestamp) value(row, "expires_at")).toInstant();
+        Instant now = time.now();
+        if (now.isAfter(expires)) {
+            throw ApiException.badRequest("code", "验证码已过期(有效期 " + VALID.toMinutes() + " 分钟),请重新获取");
+        }
+        if (attempts >= MAX_ATTEMPTS) {
+            throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "too_many_requests",
+                    "验证码错误次数过多,已失效,请重新获取", "code");
+        }
+        if (!MessageDigest.isEqual(hash(subject, code.trim()).getBytes(StandardCharsets.US_ASCII),
+                ((String) value(row, "code_hash")).getBytes(StandardCharsets.US_ASCII))) {
+            separately.executeWithoutResult(s ->
+                    jdbc.update("update portal_code set attempts = attempts + 1 where id = ?", id));
+            throw ApiException.badRequest("code", "验证码错误,请核对邮件中的 6 位数字(还可尝试 "
+                    + (MAX_ATTEMPTS - attempts - 1) + " 次)");
+        }
+        jdbc.update("update portal_code set used_at = ? where id = ?", Timestamp.from(now), id);
+    }
+
+    static String hash(String subject, String code) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest((subject + ":" + code).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+    }
+
+    /** Column names come back upper-case from H2 and lower-case from MySQL. */
+    static Object value(Map<String, Object> row, String column) {
+        Object value = row.get(column);
+        return value != null ? value : row.get(column.toUpperCase());
+    }
+}

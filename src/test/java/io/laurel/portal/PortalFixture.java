@@ -1,0 +1,218 @@
+package io.laurel.portal;
+
+import static io.laurel.selection.SelectionDriver.clockAt;
+import static io.laurel.selection.SelectionDriver.vars;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.laurel.campaign.Campaign;
+import io.laurel.campaign.CampaignService;
+import io.laurel.files.FileStore;
+import io.laurel.files.StoredFile;
+import io.laurel.mail.EmbeddedMailServer;
+import io.laurel.nomination.Material;
+import io.laurel.nomination.MaterialRepository;
+import io.laurel.nomination.Nomination;
+import io.laurel.nomination.NominationChannel;
+import io.laurel.nomination.NominationRepository;
+import io.laurel.nomination.NominationStatus;
+import io.laurel.roster.Employee;
+import io.laurel.selection.SelectionDriver;
+import io.laurel.unit.Unit;
+import io.laurel.unit.UnitRepository;
+import jakarta.mail.internet.MimeMessage;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Campaigns for the portal tests: a launched service-star campaign (nomination window open on the engine
+ * clock), the same driven to its public notice, and a cs-essay campaign in its vote window with three
+ * entries (two with a real photo). Reads codes and links from the mails GreenMail received.
+ */
+@Component
+class PortalFixture {
+
+    /** cs-essay-2018 moved so its vote opens 2026-10-20 00:00 and closes 2026-10-27 00:00 (Shanghai). */
+    static final LocalDate ESSAY_STARTS_ON = LocalDate.of(2026, 9, 1);
+
+    final SelectionDriver driver;
+    final CampaignService campaigns;
+    final NominationRepository nominations;
+    final MaterialRepository materials;
+    final UnitRepository units;
+    final FileStore files;
+    final EmbeddedMailServer mail;
+    final RuntimeService runtime;
+    final TransactionTemplate tx;
+
+    PortalFixture(SelectionDriver driver, CampaignService campaigns, NominationRepository nominations,
+            MaterialRepository materials, UnitRepository units, FileStore files, EmbeddedMailServer mail,
+            RuntimeService runtime, TransactionTemplate tx) {
+        this.driver = driver;
+        this.campaigns = campaigns;
+        this.nominations = nominations;
+        this.materials = materials;
+        this.units = units;
+        this.files = files;
+        this.mail = mail;
+        this.runtime = runtime;
+        this.tx = tx;
+    }
+
+    record Launched(Campaign campaign, ProcessInstance instance) {
+    }
+
+    /** Engine clock 2026-03-02 10:00 Shanghai, inside the nomination window (03-01 to 03-15 18:00). */
+    Launched serviceStar() {
+        Campaign campaign = driver.campaignWithRoster();
+        return new Launched(campaign, driver.launch(campaign));
+    }
+
+    /** One head nominates two of their staff; all approve; the better one wins; the instance waits in noticePeriod. */
+    List<Nomination> driveToTheNotice(Launched launched) {
+        Campaign campaign = launched.campaign();
+        ProcessInstance instance = launched.instance();
+        Task task = driver.tasks(instance, "nominateTask").stream().filter(t -> t.getAssignee().equals("liuyang"))
+                .findFirst().orElseThrow();
+        List<Employee> best = driver.eligibleStaff(campaign.getId(), "售后服务部").stream()
+                .filter(e -> !e.getPositionGroup().equals("班组长")).toList();
+        driver.complete(task, vars("nominee1", best.get(0).getEmployeeNumber(), "award1", "service-star", "reason1",
+                "服务标杆", "nominee2", best.get(1).getEmployeeNumber(), "award2", "service-star", "reason2", "服务标杆"));
+        nominations.findByCampaignIdOrderById(campaign.getId())
+                .forEach(n -> driver.attachAllMaterials(campaign.getId(), n.getId()));
+        clockAt("2026-03-15T18:01");
+        driver.runDueJobs(instance);
+        for (Task review : driver.tasks(instance, "reviewEligibility")) {
+            driver.complete(review, vars("hrEligible", true, "materialsConfirmedComplete", true, "overrideReason", "测试"));
+        }
+        driver.runDueJobs(instance);
+        driver.complete(driver.tasks(instance, "confirmInitialList").get(0), vars("listConfirmed", true));
+        driver.runDueJobs(instance);
+        driver.tasks(instance, "signDeclaration").forEach(t -> driver.complete(t, vars("confidentialityAgreed", true)));
+        driver.tasks(instance, "scoreCandidates").forEach(t -> driver.complete(t, vars("interviewScore", 90,
+                "caseScore", 90, "casesAuthentic", "true")));
+        driver.runDueJobs(instance);
+        Map<String, Object> approveAll = new HashMap<>();
+        for (Task ballot : driver.tasks(instance, "castBallot")) {
+            approveAll.put("secretBallot", nominations.findByCampaignIdAndStatusInOrderById(campaign.getId(),
+                    List.of(NominationStatus.FINALIST)).stream().map(n -> n.getId().toString()).toList());
+            driver.complete(ballot, approveAll);
+        }
+        clockAt("2026-04-30T10:00");
+        driver.runDueJobs(instance);
+        assertThat(runtime.createExecutionQuery().processInstanceId(instance.getId()).activityId("noticePeriod").count())
+                .as("in the public notice").isEqualTo(1);
+        return nominations.findByCampaignIdOrderById(campaign.getId());
+    }
+
+    /** A cs-essay campaign with a unit and three registered entries; the first two have a photo. Clock inside the vote. */
+    Campaign essayInVoteWindow(List<Nomination> entries) {
+        clockAt("2026-10-21T10:00");
+        Campaign campaign = campaigns.createFromPreset("cs-essay-2018", ESSAY_STARTS_ON, "test");
+        tx.executeWithoutResult(s -> {
+            Unit unit = units.save(new Unit(campaign.getId(), "星河电信客服中心", "周敏", "13800000000",
+                    "zhoumin@unit.example.com"));
+            String[][] people = {{"林晓雨", "first-prize", "凌晨两点的电话", "#c0392b"},
+                    {"陈立", "popularity", "把客户的抱怨变成产品改进", "#2e86c1"}, {"王芳", "second-prize", null, null}};
+            for (String[] p : people) {
+                Nomination n = new Nomination(campaign.getId(), p[1], p[0], NominationChannel.UNIT, unit.getName(),
+                        unit.getContactEmail(), p[2], Instant.now());
+                n.fromUnit(unit.getId());
+                n = nominations.save(n);
+                entries.add(n);
+                if (p[3] != null) {
+                    StoredFile photo = files.store(png(p[0], Color.decode(p[3])));
+                    materials.save(new Material(campaign.getId(), n.getId(), "photo", p[0] + ".png", "image/png",
+                            photo.sizeBytes(), photo.sha256(), photo.location(), Instant.now()));
+                }
+            }
+        });
+        return campaign;
+    }
+
+    /** The mails one address received so far. */
+    int received(String to) {
+        return mail.greenMail().getReceivedMessagesForDomain(to).length;
+    }
+
+    /** Waits for mail number {@code before + 1} of the address and answers its HTML body. */
+    String nextMail(String to, int before) {
+        long deadline = System.currentTimeMillis() + 15_000;
+        try {
+            while (System.currentTimeMillis() < deadline) {
+                MimeMessage[] messages = mail.greenMail().getReceivedMessagesForDomain(to);
+                if (messages.length > before) {
+                    return messages[before].getSubject() + "\n" + messages[before].getContent();
+                }
+                Thread.sleep(50);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        throw new AssertionError("no mail number " + (before + 1) + " arrived for " + to);
+    }
+
+    static String code(String mailText) {
+        Matcher m = Pattern.compile("验证码 (\\d{6})").matcher(mailText);
+        assertThat(m.find()).as("a code in: " + mailText).isTrue();
+        return m.group(1);
+    }
+
+    static String link(String mailText) {
+        Matcher m = Pattern.compile("href=\"([^\"]+)\"").matcher(mailText);
+        assertThat(m.find()).as("a link in: " + mailText).isTrue();
+        return m.group(1).replace("&amp;", "&");
+    }
+
+    static byte[] pdf() {
+        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            doc.addPage(new PDPage());
+            doc.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A real 640×480 PNG: a coloured card with the name's first character. */
+    static byte[] png(String name, Color color) {
+        BufferedImage image = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(color);
+        g.fillRect(0, 0, 640, 480);
+        g.setColor(Color.WHITE);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 200));
+        g.drawString(name.substring(0, 1), 220, 310);
+        g.dispose();
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            ImageIO.write(image, "png", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static List<Nomination> list() {
+        return new ArrayList<>();
+    }
+}
