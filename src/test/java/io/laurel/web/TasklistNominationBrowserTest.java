@@ -94,7 +94,7 @@ class TasklistNominationBrowserTest {
                 "Browser test skipped: " + CHROMIUM + " is missing (apt-get install chromium; .ci/run does this)");
         assumeTrue(Files.isExecutable(CHROMEDRIVER), "Browser test skipped: " + CHROMEDRIVER
                 + " is missing (apt-get install chromium-driver; .ci/run does this)");
-        FileSystemUtils.deleteRecursively(SCREENSHOTS);
+        // Other browser tests keep their screenshots here too: overwrite ours, delete nothing.
         Files.createDirectories(SCREENSHOTS);
         profile = Files.createTempDirectory("laurel-chromium-");
         ChromeOptions options = new ChromeOptions();
