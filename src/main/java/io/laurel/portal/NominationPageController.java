@@ -89,6 +89,9 @@ class NominationPageController {
 
     @GetMapping("/campaigns/{id}/recommend")
     String customerForm(@PathVariable Long id, Model model) {
+        if (!presets.fromJson(loader.get(id).getPresetSnapshot()).channels().contains(NominationChannel.CUSTOMER.name())) {
+            throw ApiException.notFound("本活动不接受客户推荐");
+        }
         return customerPage(id, new PortalNominations.CustomerForm(null, null, null, null, null, null, null, null,
                 null), model);
     }
@@ -132,6 +135,10 @@ class NominationPageController {
     private String employeePage(Long id, NominationChannel channel, PortalNominations.EmployeeForm form, Model model) {
         Campaign campaign = loader.get(id);
         Preset preset = presets.fromJson(campaign.getPresetSnapshot());
+        if (!preset.channels().contains(channel.name())) {
+            throw ApiException.notFound("活动「" + campaign.getName() + "」不接受" + (channel == NominationChannel.SELF
+                    ? "自荐" : "同事提名"));
+        }
         model.addAttribute("campaign", campaign);
         model.addAttribute("channel", channel.name().toLowerCase());
         model.addAttribute("title", channel == NominationChannel.SELF ? "自荐" : "同事提名");

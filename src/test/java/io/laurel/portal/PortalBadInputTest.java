@@ -231,6 +231,10 @@ class PortalBadInputTest {
         expect(send(post(base + "/verify").param("email", email).param("code", code)), 409, "投票已结束");
         assertThat(votes(campaign)).isZero();
 
+        // The association campaign takes nominations by unit packages only.
+        expect(send(get("/campaigns/" + campaign.getId() + "/nominate/self")), 404, "不接受自荐");
+        expect(send(get("/campaigns/" + campaign.getId() + "/recommend")), 404, "不接受客户推荐");
+
         // A campaign without an online vote has no vote page.
         PortalFixture.Launched serviceStar = fixture.serviceStar();
         expect(send(get("/campaigns/" + serviceStar.campaign().getId() + "/vote")), 404, "没有网络投票");
