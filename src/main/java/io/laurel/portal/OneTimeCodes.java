@@ -73,16 +73,18 @@ class OneTimeCodes {
         if (code == null || code.isBlank()) {
             throw ApiException.badRequest("code", "验证码: 必填 (请先获取验证码,查看邮件后填写)");
         }
-        List<Map<String, Object>> rows = jdbc.queryForList("select id, code_hash, attempts, expires_at from portal_code "
-                + "where campaign_id = ? and purpose = ? and subject = ? and used_at is null order by id desc",
+        // A row mapper rather than queryForList: MySQL's driver answers DATETIME as LocalDateTime, H2 as Timestamp.
+        List<Current> rows = jdbc.query("select id, code_hash, attempts, expires_at from portal_code "
+                        + "where campaign_id = ? and purpose = ? and subject = ? and used_at is null order by id desc",
+                (rs, i) -> new Current(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getTimestamp(4).toInstant()),
                 campaignId, purpose.name(), subject);
         if (rows.isEmpty()) {
             throw ApiException.badRequest("code", "验证码无效:请先获取验证码");
         }
-        Map<String, Object> row = rows.get(0);
-        long id = ((Number) value(row, "id")).longValue();
-        int attempts = ((Number) value(row, "attempts")).intValue();
-        Instant expires = ((Timestamp) value(row, "expires_at")).toInstant();
+        Current row = rows.get(0);
+        long id = row.id();
+        int attempts = row.attempts();
+        Instant expires = row.expiresAt();
         Instant now = time.now();
         if (now.isAfter(expires)) {
             throw ApiException.badRequest("code", "验证码已过期(有效期 " + VALID.toMinutes() + " 分钟),请重新获取");
@@ -92,13 +94,16 @@ class OneTimeCodes {
                     "验证码错误次数过多,已失效,请重新获取", "code");
         }
         if (!MessageDigest.isEqual(hash(subject, code.trim()).getBytes(StandardCharsets.US_ASCII),
-                ((String) value(row, "code_hash")).getBytes(StandardCharsets.US_ASCII))) {
+                row.codeHash().getBytes(StandardCharsets.US_ASCII))) {
             separately.executeWithoutResult(s ->
                     jdbc.update("update portal_code set attempts = attempts + 1 where id = ?", id));
             throw ApiException.badRequest("code", "验证码错误,请核对邮件中的 6 位数字(还可尝试 "
                     + (MAX_ATTEMPTS - attempts - 1) + " 次)");
         }
         jdbc.update("update portal_code set used_at = ? where id = ?", Timestamp.from(now), id);
+    }
+
+    private record Current(long id, String codeHash, int attempts, Instant expiresAt) {
     }
 
     static String hash(String subject, String code) {
@@ -108,11 +113,5 @@ class OneTimeCodes {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JRE", e);
         }
-    }
-
-    /** Column names come back upper-case from H2 and lower-case from MySQL. */
-    static Object value(Map<String, Object> row, String column) {
-        Object value = row.get(column);
-        return value != null ? value : row.get(column.toUpperCase());
     }
 }
