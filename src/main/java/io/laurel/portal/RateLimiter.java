@@ -14,6 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 class RateLimiter {
 
+    private static final int MAX_KEYS = 10_000;
+
     private final int limit;
     private final Duration window;
     private final Map<String, Deque<Instant>> hits = new ConcurrentHashMap<>();
@@ -25,6 +27,9 @@ class RateLimiter {
 
     /** Records a hit and answers true, or answers false (recording nothing) when the key is over its limit. */
     boolean tryAcquire(String key, Instant now) {
+        if (hits.size() > MAX_KEYS) {
+            forgetIdle(now);
+        }
         Deque<Instant> times = hits.computeIfAbsent(key, k -> new ArrayDeque<>());
         synchronized (times) {
             Instant from = now.minus(window);
@@ -37,6 +42,17 @@ class RateLimiter {
             times.addLast(now);
             return true;
         }
+    }
+
+    /** Drops keys with no hit inside the window, so addresses seen once do not pile up. */
+    private void forgetIdle(Instant now) {
+        Instant from = now.minus(window);
+        hits.entrySet().removeIf(e -> {
+            synchronized (e.getValue()) {
+                Instant last = e.getValue().peekLast();
+                return last == null || last.isBefore(from);
+            }
+        });
     }
 
     int limit() {

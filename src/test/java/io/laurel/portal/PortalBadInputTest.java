@@ -18,7 +18,6 @@ import io.laurel.nomination.Nomination;
 import io.laurel.roster.Employee;
 import io.laurel.support.Http;
 import io.laurel.support.LaurelTest;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -93,7 +92,9 @@ class PortalBadInputTest {
         expect(send(nominate(base, me, "", "服务标杆")), 400, "验证码: 必填");
 
         // Missing reason and award, with a right code: refused by NominationService's own checks; the code stays usable.
-        expect(send(nominate(base, me, code, "")), 400, "必填 (推荐理由)");
+        expect(send(nominate(base, me, code, "")), 400, "必填 (推荐理由)").andExpect(content().string(containsString(
+                "<textarea id=\"reason\" name=\"reason\" maxlength=\"2000\" required aria-invalid=\"true\" "
+                + "aria-describedby=\"error\">")));
         expect(send(multipart(base).param("employeeNumber", me.getEmployeeNumber()).param("code", code)
                 .param("reason", "服务标杆")), 400, "必填 (奖项代码)");
 
@@ -299,8 +300,8 @@ class PortalBadInputTest {
     }
 
     /** The status and the message, shown on the page. */
-    private static void expect(ResultActions answer, int status, String message) throws Exception {
-        answer.andExpect(status().is(status)).andExpect(content().string(containsString(message)));
+    private static ResultActions expect(ResultActions answer, int status, String message) throws Exception {
+        return answer.andExpect(status().is(status)).andExpect(content().string(containsString(message)));
     }
 
     private org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder nominate(String base,
@@ -365,9 +366,5 @@ class PortalBadInputTest {
     private int votes(Campaign campaign) {
         return jdbc.queryForObject("select count(*) from portal_vote where campaign_id = ?", Integer.class,
                 campaign.getId());
-    }
-
-    static List<String> words(String... w) {
-        return Arrays.asList(w);
     }
 }
