@@ -137,9 +137,14 @@ class PortalBadInputTest {
         expect(send(nominate(base, me, fresh, "服务标杆")), 429, "验证码错误次数过多");
         assertNothingStored(campaign);
 
-        // Outside the window: no code is sent, no nomination taken.
+        // A code fetched before the deadline does not stretch it; after it, no code is sent either.
+        clockAt("2026-03-15T17:50");
+        String late = requestCode(base, me);
         clockAt("2026-03-15T18:01");
+        expect(send(nominate(base, me, late, "服务标杆").file(file("main-document", "主体.pdf", PortalFixture.pdf()))),
+                409, "提名已截止:截止时间为 2026-03-15 18:00");
         expect(send(post(base + "/code").param("employeeNumber", me.getEmployeeNumber())), 409, "提名已截止");
+        assertNothingStored(campaign);
         fixture.runtime.deleteProcessInstance(launched.instance().getId(), "test finished");
     }
 
@@ -197,10 +202,26 @@ class PortalBadInputTest {
                 "确认链接已过期");
         assertNothingStored(campaign);
 
+        // A confirmed link cannot be confirmed twice, and the same employee cannot be recommended again for the award.
+        clockAt("2026-03-05T09:00");
+        before = fixture.received(email);
+        send(recommend(path, staff, "修好了宽带", "customerEmail", email)).andExpect(status().isOk());
+        String second = PortalFixture.link(fixture.nextMail(email, before));
+        String secondToken = second.substring(second.indexOf("token=") + 6);
+        String confirm = "/campaigns/" + campaign.getId() + "/recommendations/confirm";
+        send(post(confirm).param("token", secondToken)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("推荐已确认")));
+        expect(send(post(confirm).param("token", secondToken)), 409, "该推荐已于之前确认");
+        expect(send(recommend(path, staff, "又一次", "customerEmail", email)), 409,
+                staff.getName() + " 已被提名参评「年度服务之星」");
+        assertThat(fixture.nominations.findByCampaignIdOrderById(campaign.getId())).singleElement()
+                .satisfies(n -> assertThat(n.getChannel().name()).isEqualTo("CUSTOMER"));
+        assertThat(pendingRecommendations(campaign)).isEqualTo(2);
+
         // Outside the window the recommendation itself is refused.
         clockAt("2026-03-16T09:00");
         expect(send(recommend(path, staff, "修好了宽带")), 409, "提名已截止");
-        assertThat(pendingRecommendations(campaign)).isEqualTo(1);
+        assertThat(pendingRecommendations(campaign)).isEqualTo(2);
         fixture.runtime.deleteProcessInstance(launched.instance().getId(), "test finished");
     }
 
