@@ -22,6 +22,9 @@ import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 class PortalSecurityConfiguration {
 
     static final String CSRF_REFUSED = "表单已失效(缺少或过期的安全令牌),内容未提交。请返回页面刷新后重新填写提交。";
+    static final String TOO_LARGE = "上传内容过大(每个文件不超过 60 MB,一次合计不超过 200 MB),表单未提交。请压缩文件后重新提交。";
+    /** Set by Tomcat when it could not read the request's parameters (e.g. a body over the multipart limits). */
+    static final String PARSE_FAILED = "org.apache.catalina.parameter_parse_failed";
     static final String[] PATHS = {"/campaigns", "/campaigns/**", "/portal/**"};
 
     @Bean
@@ -35,9 +38,15 @@ class PortalSecurityConfiguration {
                     response.setContentType("text/html;charset=UTF-8");
                     var exchange = JakartaServletWebApplication.buildApplication(request.getServletContext())
                             .buildExchange(request, response);
+                    String message = denied instanceof CsrfException ? CSRF_REFUSED : "拒绝访问";
+                    // Tomcat gives up reading a multipart body over spring.servlet.multipart.* limits, so the
+                    // token is missing then too: say what really happened.
+                    if (request.getAttribute(PARSE_FAILED) != null) {
+                        response.setStatus(413);
+                        message = TOO_LARGE;
+                    }
                     templates.process("portal/error", new WebContext(exchange, Locale.SIMPLIFIED_CHINESE, Map.of(
-                            "status", 403, "message", denied instanceof CsrfException ? CSRF_REFUSED : "拒绝访问")),
-                            response.getWriter());
+                            "status", response.getStatus(), "message", message)), response.getWriter());
                 }))
                 .headers(h -> h.frameOptions(f -> f.deny())
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
