@@ -33,11 +33,13 @@ class VotePageController {
 
     private final PortalCampaigns loader;
     private final PortalVotes votes;
+    private final VoteEntries entries;
     private final FileStore files;
 
-    VotePageController(PortalCampaigns loader, PortalVotes votes, FileStore files) {
+    VotePageController(PortalCampaigns loader, PortalVotes votes, VoteEntries entries, FileStore files) {
         this.loader = loader;
         this.votes = votes;
+        this.entries = entries;
         this.files = files;
     }
 
@@ -82,7 +84,7 @@ class VotePageController {
             HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
         Campaign campaign = loader.get(id);
         try {
-            PortalVotes.Entry entry = votes.cast(campaign, (PortalVotes.Voter) session.getAttribute(voterKey(id)),
+            VoteEntries.Entry entry = votes.cast(campaign, (PortalVotes.Voter) session.getAttribute(voterKey(id)),
                     nominationId, request.getRemoteAddr());
             redirect.addFlashAttribute("info", "投票成功:您已为「" + entry.candidateName() + "」投出今天的一票");
             return "redirect:/campaigns/" + id + "/vote";
@@ -94,7 +96,7 @@ class VotePageController {
 
     @GetMapping("/campaigns/{id}/vote/photos/{materialId}")
     ResponseEntity<InputStreamResource> photo(@PathVariable Long id, @PathVariable Long materialId) throws IOException {
-        PortalVotes.Photo photo = votes.photo(loader.get(id), materialId)
+        VoteEntries.Photo photo = entries.photo(loader.get(id), materialId)
                 .orElseThrow(() -> ApiException.notFound("没有这张照片"));
         InputStream in = files.open(photo.material().getStorageLocation());
         MediaType type = photo.kind() == FileKind.PNG ? MediaType.IMAGE_PNG
@@ -105,7 +107,7 @@ class VotePageController {
 
     private String page(Campaign campaign, HttpSession session, Model model) {
         VoteWindow.State state = votes.state(campaign);
-        List<PortalVotes.Entry> entries = votes.entries(campaign);
+        List<VoteEntries.Entry> shown = entries.of(campaign);
         model.addAttribute("campaign", campaign);
         model.addAttribute("window", votes.window(campaign).orElseThrow());
         model.addAttribute("state", state.name());
@@ -114,10 +116,10 @@ class VotePageController {
         if (state == VoteWindow.State.CLOSED) {
             Map<Long, Long> counts = votes.publicCounts(campaign);
             model.addAttribute("counts", counts);
-            entries = entries.stream().sorted(Comparator.comparing(
-                    (PortalVotes.Entry e) -> counts.getOrDefault(e.nominationId(), 0L)).reversed()).toList();
+            shown = shown.stream().sorted(Comparator.comparing(
+                    (VoteEntries.Entry e) -> counts.getOrDefault(e.nominationId(), 0L)).reversed()).toList();
         }
-        model.addAttribute("entries", entries);
+        model.addAttribute("entries", shown);
         return "portal/vote";
     }
 

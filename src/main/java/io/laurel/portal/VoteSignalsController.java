@@ -9,14 +9,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class VoteSignalsController {
 
-    private final PortalVotes votes;
+    private final VoteSignals signals;
 
-    VoteSignalsController(PortalVotes votes) {
-        this.votes = votes;
+    VoteSignalsController(VoteSignals signals) {
+        this.signals = signals;
     }
 
     @GetMapping("/api/campaigns/{id}/votes/signals")
-    List<PortalVotes.Signal> signals(@PathVariable Long id) {
-        return votes.signals(id);
+    List<VoteSignals.Signal> signals(@PathVariable Long id) {
+        return signals.of(id);
     }
 }

@@ -1,0 +1,73 @@
+package io.laurel.portal;
+
+import io.laurel.campaign.CampaignService;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Fraud signals of the online vote, kept in {@code portal_vote_signal} for staff: a vote verified from a
+ * disposable mail domain ({@code DISPOSABLE_EMAIL}, one row per vote) and {@link #BURST_VOTES} votes from one
+ * address within {@link #BURST_WINDOW} ({@code BURST}, one row per address and window). The votes still count;
+ * staff decide.
+ */
+@Component
+class VoteSignals {
+
+    static final int BURST_VOTES = 10;
+    static final Duration BURST_WINDOW = Duration.ofMinutes(10);
+
+    record Signal(Long id, String kind, String clientIp, String email, Long nominationId, String detail,
+            Instant recordedAt) {
+    }
+
+    private final CampaignService campaigns;
+    private final DisposableDomains disposable;
+    private final JdbcTemplate jdbc;
+
+    VoteSignals(CampaignService campaigns, DisposableDomains disposable, JdbcTemplate jdbc) {
+        this.campaigns = campaigns;
+        this.disposable = disposable;
+        this.jdbc = jdbc;
+    }
+
+    /** Looks at a vote just stored (in the caller's transaction) and records what looks like fraud. */
+    void afterVote(Long campaignId, String email, Long nominationId, String ip, Instant now) {
+        String domain = email.substring(email.indexOf('@') + 1);
+        if (disposable.contains(domain)) {
+            record(campaignId, "DISPOSABLE_EMAIL", ip, email, nominationId, "一次性邮箱域名 " + domain, now);
+        }
+        Timestamp from = Timestamp.from(now.minus(BURST_WINDOW));
+        Integer recent = jdbc.queryForObject("select count(*) from portal_vote where campaign_id = ? and client_ip = ? "
+                + "and cast_at > ?", Integer.class, campaignId, ip, from);
+        Integer flagged = jdbc.queryForObject("select count(*) from portal_vote_signal where campaign_id = ? and "
+                + "kind = 'BURST' and client_ip = ? and recorded_at > ?", Integer.class, campaignId, ip, from);
+        if (recent != null && recent >= BURST_VOTES && (flagged == null || flagged == 0)) {
+            Integer voters = jdbc.queryForObject("select count(distinct email) from portal_vote where campaign_id = ? "
+                    + "and client_ip = ? and cast_at > ?", Integer.class, campaignId, ip, from);
+            record(campaignId, "BURST", ip, null, null, BURST_WINDOW.toMinutes() + " 分钟内同一地址投出 " + recent
+                    + " 票(" + voters + " 个邮箱)", now);
+        }
+    }
+
+    @Transactional(readOnly = true)
+    List<Signal> of(Long campaignId) {
+        campaigns.get(campaignId);
+        return jdbc.query("select id, kind, client_ip, email, nomination_id, detail, recorded_at from portal_vote_signal "
+                        + "where campaign_id = ? order by id",
+                (rs, i) -> new Signal(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getObject(5) == null ? null : rs.getLong(5), rs.getString(6),
+                        rs.getTimestamp(7).toInstant()), campaignId);
+    }
+
+    private void record(Long campaignId, String kind, String ip, String email, Long nominationId, String detail,
+            Instant now) {
+        jdbc.update("insert into portal_vote_signal (campaign_id, kind, client_ip, email, nomination_id, detail, "
+                + "recorded_at) values (?, ?, ?, ?, ?, ?, ?)", campaignId, kind, ip, email, nominationId, detail,
+                Timestamp.from(now));
+    }
+}
