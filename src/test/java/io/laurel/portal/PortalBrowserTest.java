@@ -156,6 +156,13 @@ class PortalBrowserTest {
             browser.findElement(By.id("confirm")).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "推荐已确认"));
             shoot("portal-confirmed");
+            // The link again: nothing to confirm any more. A mangled link: the error page.
+            browser.get(PortalFixture.link(mailText));
+            assertThat(browser.findElements(By.id("confirm"))).isEmpty();
+            assertThat(browser.getPageSource()).contains("该推荐已确认提交");
+            browser.get(PortalFixture.link(mailText) + "x");
+            assertThat(text(By.id("error"))).startsWith("确认链接无效");
+            shoot("portal-error");
         } catch (Throwable failure) {
             evidence("portal-failure-recommend");
             throw failure;
@@ -205,6 +212,11 @@ class PortalBrowserTest {
         Path upload = Files.createTempDirectory("laurel-upload-").resolve("客服中心-" + me.getName() + "-服务之星.pdf");
         Files.write(upload, pdf);
         try {
+            open("/campaigns");
+            shoot("portal-campaigns");
+            open("/campaigns/" + campaign.getId() + "/nominate/peer");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nomineeNumber")));
+            shoot("portal-peer-nomination");
             open("/campaigns/" + campaign.getId());
             browser.findElement(By.linkText("我要自荐")).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("code-employeeNumber")));
