@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -116,8 +117,13 @@ class VotePageController {
         if (state == VoteWindow.State.CLOSED) {
             Map<Long, Long> counts = votes.publicCounts(campaign);
             model.addAttribute("counts", counts);
-            shown = shown.stream().sorted(Comparator.comparing(
+            List<VoteEntries.Entry> ranked = shown.stream().sorted(Comparator.comparing(
                     (VoteEntries.Entry e) -> counts.getOrDefault(e.nominationId(), 0L)).reversed()).toList();
+            // Equal votes, equal rank (1, 1, 3): the rank is one more than the entries with more votes.
+            model.addAttribute("ranks", ranked.stream().collect(Collectors.toMap(VoteEntries.Entry::nominationId,
+                    e -> 1 + ranked.stream().filter(o -> counts.getOrDefault(o.nominationId(), 0L)
+                            > counts.getOrDefault(e.nominationId(), 0L)).count())));
+            shown = ranked;
         }
         model.addAttribute("entries", shown);
         return "portal/vote";

@@ -302,7 +302,9 @@ class PortalBrowserTest {
             clockAt("2026-10-27T00:00");
             open("/campaigns/" + campaign.getId() + "/vote");
             assertThat(browser.findElements(By.cssSelector(".count"))).hasSize(3);
-            assertThat(text(By.cssSelector("#entry-" + first.getId() + " .count"))).endsWith("1 票");
+            assertThat(text(By.cssSelector("#entry-" + first.getId() + " .count"))).isEqualTo("第 1 名 · 1 票");
+            assertThat(text(By.cssSelector("#entry-" + entries.get(1).getId() + " .count"))).isEqualTo("第 1 名 · 1 票");
+            assertThat(text(By.cssSelector("#entry-" + entries.get(2).getId() + " .count"))).isEqualTo("第 3 名 · 0 票");
             shoot("portal-vote-results");
         } catch (Throwable failure) {
             evidence("portal-failure-vote");
