@@ -157,7 +157,7 @@ class PortalBadInputTest {
     }
 
     @Test
-    void peer_nomination_cannot_name_oneself_and_code_requests_are_limited_per_address() throws Exception {
+    void peer_nomination_cannot_name_oneself_spends_its_code_once_and_code_requests_are_limited_per_address() throws Exception {
         PortalFixture.Launched launched = fixture.serviceStar();
         Campaign campaign = launched.campaign();
         Employee me = fixture.driver.eligibleStaff(campaign.getId(), "客服中心").get(0);
@@ -168,6 +168,19 @@ class PortalBadInputTest {
                 "同事提名不能提名自己");
         expect(send(nominate(base, me, code, "好同事").param("nomineeNumber", "X0000")), 400, "花名册中没有工号 X0000");
         assertNothingStored(campaign);
+
+        // The same code then registers a correct peer nomination (the refusals above did not spend it).
+        Employee colleague = fixture.driver.eligibleStaff(campaign.getId(), "客服中心").get(1);
+        send(nominate(base, me, code, "好同事").param("nomineeNumber", colleague.getEmployeeNumber()))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("您对 " + colleague.getName()
+                        + " 的提名已提交")));
+        assertThat(fixture.nominations.findByCampaignIdOrderById(campaign.getId())).singleElement().satisfies(n -> {
+            assertThat(n.getChannel().name()).isEqualTo("PEER");
+            assertThat(n.getEmployeeId()).isEqualTo(colleague.getId());
+            assertThat(n.getNominator()).isEqualTo(me.getName() + "(工号 " + me.getEmployeeNumber() + ")");
+        });
+        expect(send(nominate(base, me, code, "好同事").param("nomineeNumber", colleague.getEmployeeNumber())), 400,
+                "验证码无效");
 
         for (int i = 1; i < PortalLimits.CODES_PER_IP; i++) {
             send(post(base + "/code").param("employeeNumber", me.getEmployeeNumber())).andExpect(status().isOk());

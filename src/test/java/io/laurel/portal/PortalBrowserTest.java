@@ -174,6 +174,8 @@ class PortalBrowserTest {
         assertThat(nomination.getNominator()).isEqualTo("王先生");
         assertThat(nomination.getNominatorContact()).isEqualTo(email + " / 13912345678");
         assertThat(nomination.getReason()).startsWith("服务案例:2026年2月宽带故障");
+        assertThat(fixture.nextMail(email, fixture.received(email) - 1)).contains("客户推荐已提交")
+                .contains("编号 " + nomination.getId());
 
         // The nomination deadline passes: the running instance picks the nomination up like an API one,
         // and HR finds its eligibility review in Tasklist.
