@@ -125,8 +125,10 @@ final class ScoreBlend {
         Map<String, List<Entry>> groups = entries.stream()
                 .collect(Collectors.groupingBy(Entry::group, TreeMap::new, Collectors.toList()));
         Map<Long, Integer> voteRank = new LinkedHashMap<>();
-        groups.values().forEach(group -> group.forEach(e -> voteRank.put(e.nominationId(),
-                1 + (int) group.stream().filter(o -> o.votes() > e.votes()).count())));
+        groups.values().forEach(group -> {
+            List<Long> votes = group.stream().map(Entry::votes).toList();
+            group.forEach(e -> voteRank.put(e.nominationId(), voteRank(e.votes(), votes)));
+        });
         String tiePanel = weights.containsKey("expert") ? "expert" : weights.containsKey("panel") ? "panel"
                 : panelOfJudge.containsValue("expert") ? "expert" : null;
 
