@@ -9,11 +9,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,8 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The stored results of an association campaign as staff and judges read them: per entry every source score,
  * every judge's marks, the weights, the normalisation and its per-judge figures, and the DMN decision definitions
- * used — enough to recompute any number by hand. Judge ids are shown to staff only; everyone else sees stable
- * labels (专家评委1, 专业观众评委2, ...), numbered per panel in judge-id order.
+ * used — enough to recompute any number by hand. Judge ids are shown to staff only; everyone else sees the labels
+ * of {@link JudgeLabels} (专家评委1, 专业观众评委2, ...).
  */
 @Service
 public class AssociationResults {
@@ -32,9 +32,6 @@ public class AssociationResults {
             + "（总体标准差；评委标准差为 0 时取组内均值）；各评委组得分 = 该组评委（标准化）总分的平均；网络投票得分 = 按票数名次查 DMN "
             + "vote-points（票数相同名次并列取较好名次）；其他来源 = 该评分项全部评委分数的平均；最终得分 = Σ 权重 × 来源得分；"
             + "来源得分与最终得分四舍五入保留4位小数，最终得分由已取整的来源得分计算。同分依次比较：专家（评审组）得分、思想性、提交时间、提名编号。";
-
-    private static final Map<String, String> PANEL_LABELS = Map.of("expert", "专家评委", "audience", "专业观众评委",
-            "panel", "评审组评委");
 
     public record JudgeMarks(String judge, String panel, Map<String, BigDecimal> criteria, BigDecimal total,
             BigDecimal normalised) {
@@ -90,9 +87,12 @@ public class AssociationResults {
                     null, Map.of(), null, showJudgeIds, FORMULA, List.of(), List.of(), List.of());
         }
         Map<String, Object> run = runs.get(0);
-        List<ScoreBlend.JudgeParameters> parameters = read((String) value(run, "judge_parameters"),
+        List<EntryRankingService.StoredJudge> stored = read((String) value(run, "judge_parameters"),
                 new TypeReference<>() { });
-        Map<String, String> labels = labels(parameters, showJudgeIds);
+        Map<String, String> labels = new LinkedHashMap<>();
+        stored.forEach(j -> labels.put(j.figures().judgeId(), showJudgeIds ? j.figures().judgeId() : j.label()));
+        List<ScoreBlend.JudgeParameters> parameters = stored.stream().map(EntryRankingService.StoredJudge::figures)
+                .toList();
         Map<String, BigDecimal> weights = new LinkedHashMap<>();
         Map<String, List<EntryRow>> groups = new TreeMap<>();
         jdbc.query("""
@@ -113,10 +113,12 @@ public class AssociationResults {
                     read(rs.getString(7), new TypeReference<LinkedHashMap<String, BigDecimal>>() { }), rs.getLong(8),
                     rs.getInt(9), rs.getBigDecimal(10), rs.getBigDecimal(11), rs.getBigDecimal(12), prizes,
                     marks.stream().map(m -> new JudgeMarks(labels.getOrDefault(m.judgeId(), m.judgeId()), m.panel(),
-                            m.criteria(), m.total(), m.normalised())).toList()));
+                            m.criteria(), m.total(), m.normalised()))
+                            .sorted(Comparator.comparing(JudgeMarks::panel).thenComparing(JudgeMarks::judge)).toList()));
         }, campaignId);
         List<JudgeFigures> figures = parameters.stream().map(p -> new JudgeFigures(labels.get(p.judgeId()), p.panel(),
-                p.entries(), p.mean(), p.sd(), p.panelMean(), p.panelSd())).toList();
+                p.entries(), p.mean(), p.sd(), p.panelMean(), p.panelSd()))
+                .sorted(Comparator.comparing(JudgeFigures::panel).thenComparing(JudgeFigures::judge)).toList();
         List<Group> groupList = groups.entrySet().stream().map(g -> new Group(g.getKey(), groupName(campaign,
                 g.getKey()), g.getValue())).toList();
         Decisions decisions = new Decisions((String) value(run, "weights_decision"),
@@ -142,22 +144,6 @@ public class AssociationResults {
                     rs.getString(11), rs.getString(12),
                     rs.getTimestamp(13) == null ? null : rs.getTimestamp(13).toInstant());
         }, campaign.getId());
-    }
-
-    /** Judge id → what the caller sees: the id itself for staff, else 专家评委1, 专家评委2, ... per panel. */
-    static Map<String, String> labels(List<ScoreBlend.JudgeParameters> parameters, boolean showJudgeIds) {
-        Map<String, String> labels = new LinkedHashMap<>();
-        Map<String, List<String>> byPanel = parameters.stream().collect(Collectors.groupingBy(
-                ScoreBlend.JudgeParameters::panel, TreeMap::new,
-                Collectors.mapping(ScoreBlend.JudgeParameters::judgeId, Collectors.toList())));
-        byPanel.forEach((panel, judges) -> {
-            List<String> sorted = judges.stream().sorted().toList();
-            for (int i = 0; i < sorted.size(); i++) {
-                labels.put(sorted.get(i), showJudgeIds ? sorted.get(i)
-                        : PANEL_LABELS.getOrDefault(panel, "评委") + (i + 1));
-            }
-        });
-        return labels;
     }
 
     private static String groupName(Campaign campaign, String group) {

@@ -163,7 +163,8 @@ class EntryRankingService implements EntryRanking {
         String weightsId = decisions.definitionId(ScoringDecisions.WEIGHTS);
         String votePointsId = decisions.definitionId(ScoringDecisions.VOTE_POINTS);
         String quotaId = decisions.definitionId(ScoringDecisions.QUOTA);
-        String params = write(parameters);
+        Map<String, String> labels = JudgeLabels.assign(parameters, earlierLabels(campaignId));
+        String params = write(parameters.stream().map(p -> new StoredJudge(labels.get(p.judgeId()), p)).toList());
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.update(connection -> {
             var ps = connection.prepareStatement("""
@@ -180,6 +181,25 @@ class EntryRankingService implements EntryRanking {
             return ps;
         }, key);
         return key.getKey().longValue();
+    }
+
+    /** A judge's normalisation figures with the label shown to non-staff (ranking_run.judge_parameters). */
+    record StoredJudge(String label, ScoreBlend.JudgeParameters figures) {
+    }
+
+    private Map<String, String> earlierLabels(long campaignId) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        jdbc.query("select judge_parameters from ranking_run where campaign_id = ? order by id", rs -> {
+            try {
+                for (StoredJudge j : json.readValue(rs.getString(1),
+                        new com.fasterxml.jackson.core.type.TypeReference<List<StoredJudge>>() { })) {
+                    labels.put(j.figures().judgeId(), j.label());
+                }
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("Stored judge figures are not valid JSON", e);
+            }
+        }, campaignId);
+        return labels;
     }
 
     private String write(Object value) {

@@ -92,6 +92,13 @@ class AssociationResultsApiTest {
             recomputes(member, member.get("groups").get(0).get("entries").get(3));
         }
         assertThat(Http.to(port).get(base + "/results").status()).isEqualTo(401);
+
+        // A recomputation keeps every judge's label: the committee's view is the same as before.
+        JsonNode memberBefore = body(as("wanglei").get(base + "/results"), 200);
+        body(as("chenjing").request(HttpMethod.POST, base + "/results/compute"), 200);
+        JsonNode memberAfter = body(as("wanglei").get(base + "/results"), 200);
+        assertThat(memberAfter.get("groups")).isEqualTo(memberBefore.get("groups"));
+        assertThat(memberAfter.get("judgeFigures")).isEqualTo(memberBefore.get("judgeFigures"));
     }
 
     @Test
