@@ -61,9 +61,14 @@ public class AssociationResults {
     public record Decisions(String scoreWeights, String votePoints, String awardQuota) {
     }
 
+    /**
+     * @param warnings what a reader should know before trusting the list (Chinese): no vote imported yet, entries
+     *                 a panel has not scored (that source counts 0)
+     */
     public record Results(long campaignId, String campaignName, String presetKey, String kind, Instant computedAt,
             String normalisation, Map<String, BigDecimal> weights, Decisions decisions, boolean judgeIdsVisible,
-            String formula, List<JudgeFigures> judgeFigures, List<Group> groups, List<UnitPrizeRow> unitPrizes) {
+            String formula, List<JudgeFigures> judgeFigures, List<Group> groups, List<UnitPrizeRow> unitPrizes,
+            List<String> warnings) {
     }
 
     private final CampaignService campaigns;
@@ -84,7 +89,8 @@ public class AssociationResults {
                 + "order by id desc limit 1", campaignId);
         if (runs.isEmpty()) {
             return new Results(campaignId, campaign.getName(), campaign.getPresetKey(), campaign.getKind().name(), null,
-                    null, Map.of(), null, showJudgeIds, FORMULA, List.of(), List.of(), List.of());
+                    null, Map.of(), null, showJudgeIds, FORMULA, List.of(), List.of(), List.of(),
+                    List.of("尚未计算结果"));
         }
         Map<String, Object> run = runs.get(0);
         List<EntryRankingService.StoredJudge> stored = read((String) value(run, "judge_parameters"),
@@ -127,7 +133,27 @@ public class AssociationResults {
         return new Results(campaignId, campaign.getName(), campaign.getPresetKey(), campaign.getKind().name(),
                 computedAt instanceof java.sql.Timestamp t ? t.toInstant() : null,
                 (String) value(run, "normalisation"), weights, decisions, showJudgeIds, FORMULA, figures, groupList,
-                unitPrizes(campaign));
+                unitPrizes(campaign), warnings(weights, groupList));
+    }
+
+    static List<String> warnings(Map<String, BigDecimal> weights, List<Group> groups) {
+        List<String> warnings = new ArrayList<>();
+        List<EntryRow> all = groups.stream().flatMap(g -> g.entries().stream()).toList();
+        if (weights.containsKey(ScoreBlend.ONLINE_VOTE) && !all.isEmpty() && all.stream().allMatch(e -> e.votes() == 0)) {
+            warnings.add("尚未导入网络投票：所有作品票数为0，并列第1名，网络投票得分相同");
+        }
+        for (String panel : weights.keySet()) {
+            if (!ScoreBlend.PANELS.contains(panel)) {
+                continue;
+            }
+            List<String> missing = all.stream().filter(e -> e.judges().stream().noneMatch(j -> j.panel().equals(panel)))
+                    .map(e -> e.candidateName() + "（" + e.nominationId() + "）").toList();
+            if (!missing.isEmpty()) {
+                warnings.add(JudgeLabels.prefix(panel).replace("评委", "") + "评委组未评分、该项按0分计的作品："
+                        + String.join("、", missing));
+            }
+        }
+        return warnings;
     }
 
     private List<UnitPrizeRow> unitPrizes(Campaign campaign) {

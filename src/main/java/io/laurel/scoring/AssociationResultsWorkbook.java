@@ -75,6 +75,9 @@ public class AssociationResultsWorkbook {
                 row(method, n++, List.of("DMN award-quota", r.decisions().awardQuota()));
             }
             row(method, n++, List.of("计算公式", AssociationResults.FORMULA));
+            for (String warning : r.warnings()) {
+                row(method, n++, List.of("提示", warning));
+            }
             n++;
             row(method, n++, List.of("评委", "评委组", "评分作品数", "评委均值", "评委标准差", "组内均值", "组内标准差"));
             for (AssociationResults.JudgeFigures f : r.judgeFigures()) {

@@ -64,6 +64,7 @@ class AssociationResultsApiTest {
         body(as("chenjing").request(HttpMethod.POST, base + "/results/compute"), 200);
 
         JsonNode staff = body(as("chenjing").get(base + "/results"), 200);
+        assertThat(staff.get("warnings")).isEmpty();
         assertThat(staff.get("judgeIdsVisible").asBoolean()).isTrue();
         assertThat(staff.get("normalisation").asText()).isEqualTo("z-score");
         assertThat(staff.get("decisions").get("scoreWeights").asText()).startsWith("score-weights:");

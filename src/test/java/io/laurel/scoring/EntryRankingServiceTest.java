@@ -24,6 +24,8 @@ class EntryRankingServiceTest {
     ScoringSettings settings;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    AssociationResults results;
 
     record Stored(BigDecimal finalScore, int position, String prizes, String normalisation, int voteRank,
             BigDecimal votePoints) {
@@ -92,8 +94,17 @@ class EntryRankingServiceTest {
         Map<Long, Stored> stored = stored(campaign);
         assertThat(prizesByPosition(stored)).containsExactly("first-prize", "first-prize", "second-prize");
         assertThat(stored.get(ids[2]).position()).isEqualTo(1);
-        // Nobody voted: no vote prize, everyone shares rank 1 (20 points).
+        // Nobody voted: no vote prize, everyone shares rank 1 (20 points) — and the results say so.
         assertThat(stored.values()).allSatisfy(s -> assertThat(s.voteRank()).isEqualTo(1));
+        assertThat(results.of(campaign.getId(), true).warnings()).containsExactly(
+                "尚未导入网络投票：所有作品票数为0，并列第1名，网络投票得分相同");
+
+        long unscored = fixture.entry(campaign, "entry", "迟到作品", unit,
+                java.time.Instant.parse("2018-11-02T00:00:00Z")).getId();
+        fixture.score(campaign, unscored, "a1", "audience", Map.of("content", 20, "thought", 30, "innovation", 5));
+        ranking.rankCampaign(campaign.getId());
+        assertThat(results.of(campaign.getId(), true).warnings()).contains(
+                "专家评委组未评分、该项按0分计的作品：迟到作品（" + unscored + "）");
     }
 
     /**
