@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.laurel.campaign.Campaign;
 import io.laurel.campaign.CampaignService;
+import io.laurel.campaign.PresetCatalog;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,21 +63,27 @@ public class AssociationResults {
     }
 
     /**
+     * @param names    Chinese names of the sources and rubric criteria (codes in the figures)
      * @param warnings what a reader should know before trusting the list (Chinese): no vote imported yet, entries
      *                 a panel has not scored (that source counts 0)
      */
     public record Results(long campaignId, String campaignName, String presetKey, String kind, Instant computedAt,
             String normalisation, Map<String, BigDecimal> weights, Decisions decisions, boolean judgeIdsVisible,
-            String formula, List<JudgeFigures> judgeFigures, List<Group> groups, List<UnitPrizeRow> unitPrizes,
-            List<String> warnings) {
+            String formula, Map<String, String> names, List<JudgeFigures> judgeFigures, List<Group> groups,
+            List<UnitPrizeRow> unitPrizes, List<String> warnings) {
     }
 
+    static final Map<String, String> SOURCE_NAMES = Map.of("expert", "专家评分", "audience", "专业观众评分",
+            "panel", "评审组评分", "onlineVote", "网络投票得分");
+
     private final CampaignService campaigns;
+    private final PresetCatalog presets;
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
 
-    AssociationResults(CampaignService campaigns, JdbcTemplate jdbc, ObjectMapper json) {
+    AssociationResults(CampaignService campaigns, PresetCatalog presets, JdbcTemplate jdbc, ObjectMapper json) {
         this.campaigns = campaigns;
+        this.presets = presets;
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -89,7 +96,7 @@ public class AssociationResults {
                 + "order by id desc limit 1", campaignId);
         if (runs.isEmpty()) {
             return new Results(campaignId, campaign.getName(), campaign.getPresetKey(), campaign.getKind().name(), null,
-                    null, Map.of(), null, showJudgeIds, FORMULA, List.of(), List.of(), List.of(),
+                    null, Map.of(), null, showJudgeIds, FORMULA, names(campaign), List.of(), List.of(), List.of(),
                     List.of("尚未计算结果"));
         }
         Map<String, Object> run = runs.get(0);
@@ -132,8 +139,8 @@ public class AssociationResults {
         Object computedAt = value(run, "computed_at");
         return new Results(campaignId, campaign.getName(), campaign.getPresetKey(), campaign.getKind().name(),
                 computedAt instanceof java.sql.Timestamp t ? t.toInstant() : null,
-                (String) value(run, "normalisation"), weights, decisions, showJudgeIds, FORMULA, figures, groupList,
-                unitPrizes(campaign), warnings(weights, groupList));
+                (String) value(run, "normalisation"), weights, decisions, showJudgeIds, FORMULA, names(campaign),
+                figures, groupList, unitPrizes(campaign), warnings(weights, groupList));
     }
 
     static List<String> warnings(Map<String, BigDecimal> weights, List<Group> groups) {
@@ -154,6 +161,15 @@ public class AssociationResults {
             }
         }
         return warnings;
+    }
+
+    private Map<String, String> names(Campaign campaign) {
+        Map<String, String> names = new LinkedHashMap<>(SOURCE_NAMES);
+        var scoring = presets.fromJson(campaign.getPresetSnapshot()).scoring();
+        if (scoring != null && scoring.rubric() != null) {
+            scoring.rubric().forEach(c -> names.put(c.code(), c.name()));
+        }
+        return names;
     }
 
     private List<UnitPrizeRow> unitPrizes(Campaign campaign) {

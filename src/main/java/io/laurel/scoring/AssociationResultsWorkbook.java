@@ -20,15 +20,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class AssociationResultsWorkbook {
 
-    private static final java.util.Map<String, String> SOURCE_NAMES = java.util.Map.of("expert", "专家评分",
-            "audience", "专业观众评分", "panel", "评审组评分", "onlineVote", "网络投票得分");
-
     public byte[] write(AssociationResults.Results r) throws IOException {
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             List<String> sources = new ArrayList<>(r.weights().keySet());
             Sheet results = book.createSheet("评选结果");
             List<Object> head = new ArrayList<>(List.of("排名组", "名次", "提名编号", "参赛人员", "参赛单位"));
-            sources.forEach(s -> head.add(SOURCE_NAMES.getOrDefault(s, s)));
+            sources.forEach(s -> head.add(r.names().getOrDefault(s, s)));
             head.addAll(List.of("得票数", "投票名次", "投票名次得分", "最终得分", "奖项"));
             row(results, 0, head);
             int n = 1;
@@ -47,7 +44,7 @@ public class AssociationResultsWorkbook {
             r.groups().forEach(g -> g.entries().forEach(e -> e.judges().forEach(j -> criteria.addAll(
                     j.criteria().keySet()))));
             List<Object> jhead = new ArrayList<>(List.of("提名编号", "参赛人员", "评委", "评委组"));
-            jhead.addAll(criteria);
+            criteria.forEach(c -> jhead.add(r.names().getOrDefault(c, c)));
             jhead.addAll(List.of("总分", "标准化总分"));
             row(judges, 0, jhead);
             n = 1;
@@ -67,7 +64,7 @@ public class AssociationResultsWorkbook {
             n = 0;
             row(method, n++, List.of("标准化方法", r.normalisation() == null ? "尚未计算" : r.normalisation()));
             for (var w : r.weights().entrySet()) {
-                row(method, n++, List.of("权重 " + SOURCE_NAMES.getOrDefault(w.getKey(), w.getKey()), w.getValue()));
+                row(method, n++, List.of("权重 " + r.names().getOrDefault(w.getKey(), w.getKey()), w.getValue()));
             }
             if (r.decisions() != null) {
                 row(method, n++, List.of("DMN score-weights", r.decisions().scoreWeights()));

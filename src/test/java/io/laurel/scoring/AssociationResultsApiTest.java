@@ -65,6 +65,8 @@ class AssociationResultsApiTest {
 
         JsonNode staff = body(as("chenjing").get(base + "/results"), 200);
         assertThat(staff.get("warnings")).isEmpty();
+        assertThat(staff.get("names").get("thought").asText()).isEqualTo("思想性");
+        assertThat(staff.get("names").get("onlineVote").asText()).isEqualTo("网络投票得分");
         assertThat(staff.get("judgeIdsVisible").asBoolean()).isTrue();
         assertThat(staff.get("normalisation").asText()).isEqualTo("z-score");
         assertThat(staff.get("decisions").get("scoreWeights").asText()).startsWith("score-weights:");
