@@ -107,6 +107,9 @@ public class AssociationResults {
         List<ScoreBlend.JudgeParameters> parameters = stored.stream().map(EntryRankingService.StoredJudge::figures)
                 .toList();
         Map<String, BigDecimal> weights = new LinkedHashMap<>();
+        if (value(run, "weights") instanceof String runWeights) {
+            weights.putAll(read(runWeights, new TypeReference<LinkedHashMap<String, BigDecimal>>() { }));
+        }
         Map<String, List<EntryRow>> groups = new TreeMap<>();
         jdbc.query("""
                 select r.ranking_group, r.position, r.nomination_id, n.candidate_name, u.name, r.final_score,

@@ -61,6 +61,7 @@ class EntryRankingServiceTest {
         assertThat(value(run, "weights_decision")).asString().startsWith("score-weights:");
         assertThat(value(run, "vote_points_decision")).asString().startsWith("vote-points:");
         assertThat(value(run, "quota_decision")).asString().startsWith("award-quota:");
+        assertThat(value(run, "weights")).asString().isEqualTo("{\"expert\":0.7,\"audience\":0.1,\"onlineVote\":0.2}");
 
         settings.choose(campaign.getId(), Normalisation.Z_SCORE, "chenjing");
         ranking.rankCampaign(campaign.getId());
