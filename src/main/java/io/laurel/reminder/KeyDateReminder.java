@@ -59,7 +59,9 @@ class KeyDateReminder implements JavaDelegate {
             if (audience.processKey().equals(processKey)) {
                 Set<String> to = audience.recipients(campaign, key);
                 Notice notice = audience.notice(campaign, milestone, key);
-                to.forEach(address -> mail.sendNow(address, notice));
+                // Through the outbox: many recipients (every team and judge), each sent once after commit even if
+                // this job is retried.
+                to.forEach(address -> mail.queue(address, notice));
                 execution.setVariableLocal("reminderRecipients", to.size());
                 return;
             }
