@@ -70,6 +70,15 @@ class ContestStore {
                 TeamStatus.REGISTERED.name(), now());
     }
 
+    void attachPackage(long teamId, long packageId) {
+        jdbc.update("update contest_team set intake_package_id = ? where id = ?", packageId, teamId);
+    }
+
+    Optional<Team> teamOfPackage(long packageId) {
+        return jdbc.query("select * from contest_team where intake_package_id = ?", ContestStore::team, packageId)
+                .stream().findFirst();
+    }
+
     void insertMember(long teamId, int position, String name, String email, String mobile) {
         insert("insert into contest_member (team_id, position_no, name, email, mobile) values (?, ?, ?, ?, ?)",
                 teamId, position, name, email, mobile);
