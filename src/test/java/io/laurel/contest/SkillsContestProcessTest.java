@@ -197,6 +197,57 @@ class SkillsContestProcessTest {
     }
 
     @Test
+    void association_staff_may_start_the_contest_and_change_its_weights_judges_only_read_the_model() {
+        var auth = engine.getAuthorizationService();
+        List<String> staff = List.of("association-staff");
+        List<String> judges = List.of("committee");
+        assertThat(auth.isUserAuthorized("chenjing", staff, org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE,
+                org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION, SkillsContest.PROCESS_KEY)).isTrue();
+        assertThat(auth.isUserAuthorized("chenjing", staff, org.camunda.bpm.engine.authorization.Permissions.READ,
+                org.camunda.bpm.engine.authorization.Resources.DECISION_DEFINITION, StageWeightsTable.DECISION_KEY))
+                .isTrue();
+        assertThat(auth.isUserAuthorized("wanglei", judges, org.camunda.bpm.engine.authorization.Permissions.READ,
+                org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION, SkillsContest.PROCESS_KEY)).isTrue();
+        assertThat(auth.isUserAuthorized("wanglei", judges,
+                org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE,
+                org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION, SkillsContest.PROCESS_KEY)).isFalse();
+    }
+
+    @Autowired
+    StageWeightsTable weightsTable;
+    @Autowired
+    io.laurel.campaign.CampaignTimeline timeline;
+
+    @Test
+    void stage_weights_come_from_the_dmn_and_reminders_are_three_days_before_each_date_at_nine() {
+        for (String stage : List.of("PRELIMINARY", "SEMIFINAL", "FINAL")) {
+            MatchScoring.StageWeights w = weightsTable.weights("service-skills-cup-2022", stage);
+            assertThat(List.of(w.theory(), w.lookup(), w.rolePlay())).usingElementComparator(BigDecimal::compareTo)
+                    .containsExactly(new BigDecimal("0.25"), new BigDecimal("0.25"), new BigDecimal("0.5"));
+        }
+        // startsOn 2022-10-27 keeps the seed's dates
+        Campaign campaign = campaigns.createFromPreset("service-skills-cup-2022", null, "test");
+        java.time.ZoneId zone = java.time.ZoneId.of("Asia/Shanghai");
+        assertThat(timeline.reminderAt(campaign.getId(), "registration").toInstant().atZone(zone).toLocalDateTime())
+                .hasToString("2022-11-17T09:00");
+        assertThat(timeline.reminderAt(campaign.getId(), "preliminary").toInstant().atZone(zone).toLocalDateTime())
+                .hasToString("2022-11-19T09:00");
+        assertThat(timeline.reminderAt(campaign.getId(), "semifinal-list").toInstant().atZone(zone).toLocalDateTime())
+                .hasToString("2022-12-04T09:00");
+        assertThat(timeline.reminderAt(campaign.getId(), "semifinal").toInstant().atZone(zone).toLocalDateTime())
+                .hasToString("2022-12-10T09:00");
+        assertThat(timeline.reminderAt(campaign.getId(), "final").toInstant().atZone(zone).toLocalDateTime())
+                .hasToString("2023-01-10T09:00");
+        // shifted with startsOn: everything moves by the same number of days
+        Campaign shifted = campaigns.createFromPreset("service-skills-cup-2022", java.time.LocalDate.of(2026, 10, 27),
+                "test");
+        assertThat(timeline.start(shifted.getId(), "final").toInstant().atZone(zone).toLocalDate())
+                .hasToString("2027-01-13");
+        assertThatThrownBy(() -> driver.launch(campaigns.createFromPreset("most-beautiful-cs-2019", null, "test"),
+                null)).hasMessageContaining("不是团队技能大赛");
+    }
+
+    @Test
     void fewer_than_two_accepted_teams_cancel_the_contest() {
         Campaign campaign = driver.openContest();
         ProcessInstance instance = launch(campaign, false);
