@@ -133,7 +133,10 @@ class ContestRounds {
 
     private Drawn drawFirstFinal(long campaignId, int number, List<Team> active) {
         List<Long> ids = active.stream().map(Team::id).toList();
-        return savePairings(campaignId, number, KnockoutDraw.firstRound(ids), seedsOf(ids), null);
+        // Withdrawals may leave fewer than two finalists: the one left (if any) goes through on a bye.
+        List<KnockoutDraw.Pairing> pairings = ids.size() < 2
+                ? ids.stream().map(id -> new KnockoutDraw.Pairing(id, null)).toList() : KnockoutDraw.firstRound(ids);
+        return savePairings(campaignId, number, pairings, seedsOf(ids), null);
     }
 
     private Drawn drawNextFinal(long campaignId, int number, Round last, boolean thirdPlaceMatch) {
