@@ -50,12 +50,20 @@ class ContestView {
         };
     }
 
+    /** A team with its contact data: the answer to the staff who registered or withdrew it. */
     Map<String, Object> team(Team team) {
+        return team(team, true);
+    }
+
+    /** Without contacts (mailboxes, phones) the team is what every working group may read, judges included. */
+    Map<String, Object> team(Team team, boolean withContacts) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", team.id());
         view.put("name", team.name());
         view.put("organisation", team.organisation());
-        view.put("contactEmail", team.contactEmail());
+        if (withContacts) {
+            view.put("contactEmail", team.contactEmail());
+        }
         view.put("source", team.source());
         view.put("status", team.status().name());
         view.put("statusName", statusName(team.status()));
@@ -66,8 +74,10 @@ class ContestView {
             Map<String, Object> member = new LinkedHashMap<>();
             member.put("id", m.id());
             member.put("name", m.name());
-            member.put("email", m.email());
-            member.put("mobile", m.mobile());
+            if (withContacts) {
+                member.put("email", m.email());
+                member.put("mobile", m.mobile());
+            }
             return member;
         }).toList());
         return view;
@@ -80,7 +90,7 @@ class ContestView {
         view.put("campaignId", campaignId);
         view.put("name", campaign.getName());
         view.put("status", campaign.getStatus().name());
-        view.put("teams", store.teams(campaignId).stream().map(this::team).toList());
+        view.put("teams", store.teams(campaignId).stream().map(t -> team(t, false)).toList());
         List<Map<String, Object>> roundViews = new ArrayList<>();
         for (ContestStore.Round round : store.rounds(campaignId)) {
             Map<String, Object> r = new LinkedHashMap<>();

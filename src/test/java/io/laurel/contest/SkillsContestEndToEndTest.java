@@ -222,6 +222,8 @@ class SkillsContestEndToEndTest {
                 .containsEntry("third-place/PRIZE", "卓越03队").containsEntry("best-individual/PRIZE", "卓越01队");
         assertThat(view.get("awards")).filteredOn(a -> a.get("kind").asText().equals("CERTIFICATE")).hasSize(8);
         JsonNode rejected = view.get("teams").get(22);
+        assertThat(rejected.has("contactEmail")).as("the published contest shows no contact data").isFalse();
+        assertThat(rejected.get("members").get(0).has("email")).isFalse();
         assertThat(rejected.get("status").asText()).isEqualTo("REJECTED");
         assertThat(rejected.get("rejectionReason").asText()).contains("宗教").contains("介绍视频含宗教宣传内容");
         assertThat(driver.mailsTo(store.team(ids.get(0)).orElseThrow().contactEmail()))
