@@ -38,7 +38,8 @@ class ContestLaunchListener implements ExecutionListener {
         Object id = execution.getVariable(SkillsContest.CAMPAIGN_ID);
         Long campaignId;
         try {
-            campaignId = id == null || String.valueOf(id).isBlank() ? null : Long.valueOf(String.valueOf(id).strip());
+            campaignId = id instanceof Number n ? Long.valueOf(n.longValue())
+                    : id == null || String.valueOf(id).isBlank() ? null : Long.valueOf(String.valueOf(id).strip());
         } catch (NumberFormatException e) {
             throw new ProcessEngineException("活动编号应为数字: " + id);
         }

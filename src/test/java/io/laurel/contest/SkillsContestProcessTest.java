@@ -247,6 +247,30 @@ class SkillsContestProcessTest {
                 null)).hasMessageContaining("不是团队技能大赛");
     }
 
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
+    @Test
+    void association_staff_start_the_contest_with_the_tasklist_start_form_judges_may_not() {
+        Campaign campaign = driver.openContest();
+        String form = "{\"variables\":{\"campaignId\":{\"value\":" + campaign.getId()
+                + "},\"thirdPlaceMatch\":{\"value\":false}}}";
+        String path = "/engine-rest/process-definition/key/" + SkillsContest.PROCESS_KEY + "/submit-form";
+        assertThat(io.laurel.support.Http.to(port).as("wanglei", "demo").postJson(path, form).status()).isEqualTo(403);
+        io.laurel.support.Http.Answer started = io.laurel.support.Http.to(port).as("chenjing", "demo").postJson(path, form);
+        assertThat(started.status()).as(started.body()).isEqualTo(200);
+        ProcessInstance instance = engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceBusinessKey(campaign.getId().toString()).processDefinitionKey(SkillsContest.PROCESS_KEY)
+                .singleResult();
+        startedInstances.add(instance.getId());
+        BpmnAwareTests.assertThat(instance).isWaitingAt("registrationClosed").variables()
+                .containsEntry("thirdPlaceMatch", false).containsEntry("launchedBy", "chenjing");
+        assertThat(campaigns.get(campaign.getId()).getStatus()).isEqualTo(CampaignStatus.RUNNING);
+        assertThat(io.laurel.support.Http.to(port).as("chenjing", "demo").postJson(path, form).body())
+                .contains("已启动或已结束");
+        engine.getRuntimeService().deleteProcessInstance(instance.getId(), "test done");
+    }
+
     @Test
     void fewer_than_two_accepted_teams_cancel_the_contest() {
         Campaign campaign = driver.openContest();
