@@ -104,7 +104,12 @@ class ContestDelegates {
             String title = rounds.matchTitle(matchId);
             task.setName("比赛评分 - " + title);
             task.setVariableLocal("matchTitle", title);
-            for (var slot : rounds.slots(matchId).entrySet()) {
+            var slots = rounds.slots(matchId);
+            // Explicit flags for the form's conditional "hide" (an absent variable is not reliably null in FEEL).
+            for (int i = 1; i <= ContestRounds.MAX_SLOTS; i++) {
+                task.setVariableLocal("s" + i + "Hidden", !slots.containsKey(i));
+            }
+            for (var slot : slots.entrySet()) {
                 int i = slot.getKey();
                 var team = slot.getValue();
                 task.setVariableLocal("s" + i + "Name", team.name() + "（" + team.organisation() + "）");
