@@ -43,11 +43,30 @@ public class CampaignTimeline {
         return keyMoment(milestone(campaign(campaignId), phaseCode));
     }
 
-    /** When the reminder for a key date goes out: N days before it, at 09:00 local time. */
+    /**
+     * When the reminder for a key date goes out: N days before it, at 09:00 local time. The key date is a phase's
+     * end (a deadline) unless the preset's {@code reminderAnchors} names the phase's {@code start} (a match day).
+     */
     public Date reminderAt(Long campaignId, String keyDateCode) {
         Campaign campaign = campaign(campaignId);
-        LocalDate day = keyMoment(milestone(campaign, keyDateCode)).toLocalDate().minusDays(reminderDays(campaign));
+        Milestone milestone = milestone(campaign, keyDateCode);
+        LocalDateTime moment = "start".equals(anchor(campaign, keyDateCode)) ? milestone.getStartsAt()
+                : keyMoment(milestone);
+        LocalDate day = moment.toLocalDate().minusDays(reminderDays(campaign));
         return toDate(campaign, day.atTime(REMINDER_TIME));
+    }
+
+    /** The moment a reminder speaks of: {@code start} or the key moment (see {@link #reminderAt}). */
+    public LocalDateTime reminderSubject(Long campaignId, String keyDateCode) {
+        Campaign campaign = campaign(campaignId);
+        Milestone milestone = milestone(campaign, keyDateCode);
+        return "start".equals(anchor(campaign, keyDateCode)) ? milestone.getStartsAt() : keyMoment(milestone);
+    }
+
+    private Object anchor(Campaign campaign, String keyDateCode) {
+        Map<String, Object> rules = presets.fromJson(campaign.getPresetSnapshot()).rules();
+        return rules != null && rules.get("reminderAnchors") instanceof Map<?, ?> anchors ? anchors.get(keyDateCode)
+                : null;
     }
 
     /**

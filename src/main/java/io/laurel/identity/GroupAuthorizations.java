@@ -91,6 +91,9 @@ class GroupAuthorizations implements ApplicationRunner {
         }
         grant(LaurelGroups.ASSOCIATION_STAFF, PROCESS_INSTANCE, "*", CREATE);
         grant(LaurelGroups.ASSOCIATION_STAFF, DECISION_DEFINITION, "award-quota", READ, CREATE_INSTANCE, READ_HISTORY);
+        // The skills contest's stage weights are theirs to check and change (redeploy the table).
+        grant(LaurelGroups.ASSOCIATION_STAFF, DECISION_DEFINITION, "contest-stage-weights", READ, CREATE_INSTANCE,
+                READ_HISTORY);
 
         // Department heads and the committee only read the model (to open task forms); they start nothing.
         grant(LaurelGroups.DEPARTMENT_HEADS, PROCESS_DEFINITION, AWARD_SELECTION, READ);

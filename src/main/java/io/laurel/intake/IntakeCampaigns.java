@@ -28,15 +28,30 @@ public class IntakeCampaigns {
         this.presets = presets;
     }
 
-    /** Campaigns that take packages by email: association campaigns with the UNIT channel and an intake phase. */
+    /**
+     * Campaigns that take packages by email: association campaigns with the UNIT channel (unit packages) or the
+     * TEAM channel (team registrations, e.g. service-skills-cup-2022) and an intake phase.
+     */
     public List<Campaign> intakeCampaigns() {
         return campaigns.findAll().stream()
                 .filter(c -> c.getKind() == CampaignKind.ASSOCIATION && c.getStatus() != CampaignStatus.CLOSED)
-                .filter(c -> c.milestone(INTAKE_PHASE).map(Milestone::getEndsAt).isPresent())
+                .filter(c -> c.milestone(intakePhase(c)).map(Milestone::getEndsAt).isPresent())
                 .filter(c -> {
                     List<String> channels = preset(c).channels();
-                    return channels != null && channels.contains("UNIT");
+                    return channels != null && (channels.contains("UNIT") || channels.contains("TEAM"));
                 }).toList();
+    }
+
+    /** A campaign whose packages are team registrations (channel TEAM): one team per mail, no unit folders. */
+    public boolean teamIntake(Campaign campaign) {
+        List<String> channels = preset(campaign).channels();
+        return channels != null && channels.contains("TEAM");
+    }
+
+    /** The phase whose end is the intake deadline: the preset's {@code rules.intakePhase}, else {@code intake}. */
+    public String intakePhase(Campaign campaign) {
+        var rules = preset(campaign).rules();
+        return rules != null && rules.get("intakePhase") instanceof String phase ? phase : INTAKE_PHASE;
     }
 
     /**
@@ -53,6 +68,12 @@ public class IntakeCampaigns {
 
     private int score(Campaign campaign, String text) {
         Preset preset = preset(campaign);
+        Object subject = preset.rules() == null ? null : preset.rules().get("registrationEmailSubject");
+        if (subject instanceof String pattern) {
+            // 【卓越服务之星参赛报名 + 企业名称】: the fixed words before the "+" identify the campaign
+            String words = pattern.replaceAll("[【】\\s]", "").split("[+＋]")[0];
+            return text.contains(words) ? 2 : -1; // a unit package never lands in a team contest by default
+        }
         Optional<String> suffix = preset.materials() == null ? Optional.empty() : preset.materials().stream()
                 .filter(m -> "UNIT".equals(m.scope()) && m.namingPattern() != null)
                 .map(m -> m.namingPattern().replaceFirst("^[^+＋]*[+＋]", "").replaceAll("\\s", "")).findFirst();
@@ -72,7 +93,7 @@ public class IntakeCampaigns {
 
     /** The intake deadline as an instant: the end of the intake phase in the campaign's zone. */
     public Date deadline(Campaign campaign) {
-        return Date.from(campaign.milestone(INTAKE_PHASE).map(Milestone::getEndsAt).orElseThrow()
+        return Date.from(campaign.milestone(intakePhase(campaign)).map(Milestone::getEndsAt).orElseThrow()
                 .atZone(campaign.zoneId()).toInstant());
     }
 }

@@ -57,7 +57,8 @@ public class IntakeDeadlines {
     public int ensureStarted() {
         int started = 0;
         for (Campaign campaign : campaigns.intakeCampaigns()) {
-            if (!campaigns.deadline(campaign).after(ClockUtil.getCurrentTime())) {
+            // Team registrations have no member units to remind; the contest's own process reminds its teams.
+            if (campaigns.teamIntake(campaign) || !campaigns.deadline(campaign).after(ClockUtil.getCurrentTime())) {
                 continue;
             }
             started += ensureStarted(campaign.getId()) ? 1 : 0;

@@ -81,12 +81,14 @@ public class IntakeService {
     private final MaterialRepository materials;
     private final AwardQuotas quotas;
     private final IntakeProperties properties;
+    private final java.util.List<TeamIntake> teamIntakes;
 
     IntakeService(IntakePackageRepository packages, IntakeMessageRepository messages, IntakeFileRepository intakeFiles,
             IntakeApplicantRepository applicants, IntakeCampaigns campaigns, ZipUnpacker unpacker,
             PackageInspector inspector, FileStore files, MailService mail, RuntimeService runtime,
             UnitRepository units, NominationRepository nominations, MaterialRepository materials, AwardQuotas quotas,
-            IntakeProperties properties) {
+            IntakeProperties properties, java.util.List<TeamIntake> teamIntakes) {
+        this.teamIntakes = teamIntakes;
         this.packages = packages;
         this.messages = messages;
         this.intakeFiles = intakeFiles;
@@ -294,6 +296,10 @@ public class IntakeService {
                     phone != null ? phone : unit.getContactPhone(), email);
         }
         pkg.identifyUnit(unitName, unit.getId());
+        if (campaigns.teamIntake(campaign)) {
+            registerTeam(campaign, pkg, email, a);
+            return List.of();
+        }
         List<Assessment.Applicant> chosen = new ArrayList<>(a.applicants().stream()
                 .filter(x -> x.awardCode() != null && x.name() != null)
                 .filter(x -> x.valid() || (staffApproved && onlyDecisionsAgainst(a, x))).toList());
@@ -332,6 +338,17 @@ public class IntakeService {
                     file.entry().sha256(), file.entry().location(), message.getReceivedAt()));
         }
         return registered;
+    }
+
+    /** A team registration: the contest feature registers the team; its files are kept as campaign materials. */
+    private void registerTeam(Campaign campaign, IntakePackage pkg, String email, Assessment a) {
+        IntakeMessage message = latestMessage(pkg);
+        teamIntakes.forEach(t -> t.register(campaign.getId(), pkg.getId(), email, a));
+        for (Assessment.ClassifiedFile file : a.unitFiles()) {
+            materials.save(new Material(campaign.getId(), null, file.kind().isVideo() ? "team-intro-video"
+                    : "team-registration-form", file.entry().fileName(), null, file.entry().sizeBytes(),
+                    file.entry().sha256(), file.entry().location(), message.getReceivedAt()));
+        }
     }
 
     private record SummaryRow(String position, String mobile, String email) {
@@ -380,7 +397,11 @@ public class IntakeService {
         IntakePackage pkg = packages.findById(packageId).orElseThrow();
         pkg.changeStatus(IntakePackage.Status.REGISTERED, ClockUtil.getCurrentTime().toInstant());
         Map<String, Object> model = baseModel(pkg);
-        model.put("applicants", applicantLines(applicants.findByPackageIdOrderByPositionNo(packageId)));
+        List<String> lines = applicantLines(applicants.findByPackageIdOrderByPositionNo(packageId));
+        if (lines.isEmpty()) {
+            teamIntakes.forEach(t -> lines.addAll(t.receiptLines(packageId)));
+        }
+        model.put("applicants", lines);
         mail.queue(replyTo(pkg), "intake-receipt", model);
     }
 

@@ -11,5 +11,7 @@ public enum NominationChannel {
     /** 同事互评 */
     PEER,
     /** 单位推荐 (association campaigns) */
-    UNIT
+    UNIT,
+    /** 团队报名 by email (team contests such as service-skills-cup-2022: one team per mail, no nomination) */
+    TEAM
 }

@@ -35,9 +35,11 @@ class KeyDateReminder implements JavaDelegate {
     private final MailService mail;
     private final JdbcTemplate jdbc;
     private final GroupRecipients recipients;
+    private final List<KeyDateAudience> audiences;
 
     KeyDateReminder(NominationContext context, TaskService tasks, IdentityService identity, MailService mail,
-            JdbcTemplate jdbc, GroupRecipients recipients) {
+            JdbcTemplate jdbc, GroupRecipients recipients, List<KeyDateAudience> audiences) {
+        this.audiences = audiences;
         this.context = context;
         this.tasks = tasks;
         this.identity = identity;
@@ -51,6 +53,19 @@ class KeyDateReminder implements JavaDelegate {
         Campaign campaign = context.campaign(execution);
         String key = (String) execution.getVariable("reminderKey");
         Milestone milestone = campaign.milestone(key).orElseThrow();
+        String processKey = execution.getProcessEngineServices().getRepositoryService()
+                .getProcessDefinition(execution.getProcessDefinitionId()).getKey();
+        for (KeyDateAudience audience : audiences) {
+            if (audience.processKey().equals(processKey)) {
+                Set<String> to = audience.recipients(campaign, key);
+                Notice notice = audience.notice(campaign, milestone, key);
+                // Through the outbox: many recipients (every team and judge), each sent once after commit even if
+                // this job is retried.
+                to.forEach(address -> mail.queue(address, notice));
+                execution.setVariableLocal("reminderRecipients", to.size());
+                return;
+            }
+        }
         boolean isDeadline = milestone.getEndsAt() != null;
         String when = (isDeadline ? milestone.getEndsAt() : milestone.getStartsAt()).format(FORMAT);
         Set<String> recipients = recipients(execution.getProcessInstanceId(), campaign.getId(), key);

@@ -3,6 +3,7 @@ package io.laurel.selection;
 import io.laurel.campaign.Campaign;
 import io.laurel.campaign.CampaignService;
 import io.laurel.campaign.CampaignStatus;
+import io.laurel.campaign.PresetCatalog;
 import io.laurel.web.ApiException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -15,10 +16,12 @@ public class CampaignLauncher {
 
     private final CampaignService campaigns;
     private final RuntimeService runtime;
+    private final PresetCatalog presets;
 
-    CampaignLauncher(CampaignService campaigns, RuntimeService runtime) {
+    CampaignLauncher(CampaignService campaigns, RuntimeService runtime, PresetCatalog presets) {
         this.campaigns = campaigns;
         this.runtime = runtime;
+        this.presets = presets;
     }
 
     @Transactional
@@ -27,7 +30,10 @@ public class CampaignLauncher {
         if (campaign.getStatus() != CampaignStatus.DRAFT) {
             throw ApiException.conflict("活动「" + campaign.getName() + "」已启动或已结束 (状态 " + campaign.getStatus() + ")");
         }
-        return runtime.createProcessInstanceByKey(AwardSelection.PROCESS_KEY)
+        // A preset may name its own process (rules.process, e.g. skills-contest); the lifecycle is the default.
+        var rules = presets.fromJson(campaign.getPresetSnapshot()).rules();
+        Object process = rules == null ? null : rules.get("process");
+        return runtime.createProcessInstanceByKey(process instanceof String key ? key : AwardSelection.PROCESS_KEY)
                 .businessKey(campaignId.toString())
                 .setVariable(AwardSelection.CAMPAIGN_ID, campaignId)
                 .execute();

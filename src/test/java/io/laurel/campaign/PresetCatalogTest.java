@@ -382,6 +382,12 @@ class PresetCatalogTest {
         assertThat(phase(p, "final").startsAt()).isEqualTo(at("2023-01-13T00:00:00"));
         assertThat(material(p, "intro-video").maxDurationSeconds()).isEqualTo(300);
         assertThat(material(p, "intro-video").scope()).isEqualTo("TEAM");
+        // the contest's own process, teams registering by email until registration closes, reminders 3 days before
+        assertThat(p.channels()).containsExactlyInAnyOrder("SELF", "TEAM");
+        assertThat(p.rules()).containsEntry("process", "skills-contest").containsEntry("intakePhase", "registration")
+                .containsEntry("thirdPlaceMatch", true).containsEntry("reminderDaysBefore", 3);
+        assertThat(p.rules().get("reminderKeyDates")).asList()
+                .containsExactly("registration", "preliminary", "semifinal-list", "semifinal", "final");
     }
 
     @Test

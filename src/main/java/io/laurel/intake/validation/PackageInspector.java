@@ -54,6 +54,9 @@ public class PackageInspector {
      * @param mailText    subject and body of the mail (a unit asks for an exception there)
      */
     public Assessment inspect(Preset preset, List<UnpackedEntry> entries, String archiveName, String mailText) {
+        if (preset.channels() != null && preset.channels().contains("TEAM")) {
+            return inspectTeam(preset, entries, archiveName, mailText);
+        }
         List<Finding> problems = new ArrayList<>();
         List<Finding> decisions = new ArrayList<>();
         List<Assessment.ClassifiedFile> classified = entries.stream().map(this::classify).toList();
@@ -257,8 +260,11 @@ public class PackageInspector {
                     problems.add(new Finding(subject, rule.name() + file + "读不出时长", "请重新导出视频后提交"));
                 } else if ((rule.minDurationSeconds() != null && seconds < rule.minDurationSeconds())
                         || (rule.maxDurationSeconds() != null && seconds > rule.maxDurationSeconds())) {
+                    String wanted = rule.minDurationSeconds() == null ? "不超过 " + minutes(rule.maxDurationSeconds())
+                            : rule.maxDurationSeconds() == null ? "不少于 " + minutes(rule.minDurationSeconds())
+                            : minutes(rule.minDurationSeconds()) + "–" + minutes(rule.maxDurationSeconds());
                     problems.add(new Finding(subject, rule.name() + file + "时长为 " + duration(seconds) + "，要求 "
-                            + minutes(rule.minDurationSeconds()) + "–" + minutes(rule.maxDurationSeconds()) + " 分钟",
+                            + wanted + " 分钟",
                             "请剪辑到要求的时长后重新提交"));
                 }
             }
@@ -406,6 +412,66 @@ public class PackageInspector {
             problems.add(new Finding("单位资料", "汇总表中没有申报人", "请每位申报人填写一行：选手姓名、岗位名称、手机、邮箱、参评奖项"));
         }
         return summary;
+    }
+
+    /** Award code of a team member read from a registration form (not an award: members are not nominated). */
+    public static final String TEAM_MEMBER = "team-member";
+
+    /**
+     * A team registration (seed 004): one mail per team with the introduction video (TEAM material with a
+     * duration limit) and the registration form, a table in the summary layout (单位名称, 联系人, 电话, 邮箱, then
+     * one row per member: 选手姓名, 岗位, 手机, 邮箱) with exactly {@code rules.teamSize} members. Folders do not
+     * matter. The organisation is the form's 单位名称, else the company named in the mail subject
+     * (【卓越服务之星参赛报名 + 企业名称】).
+     */
+    private Assessment inspectTeam(Preset preset, List<UnpackedEntry> entries, String archiveName, String mailText) {
+        List<Finding> problems = new ArrayList<>();
+        List<Assessment.ClassifiedFile> all = entries.stream().map(this::classify).toList();
+        String subject = "参赛队伍";
+        for (Preset.MaterialRule rule : preset.materials() == null ? List.<Preset.MaterialRule>of() : preset.materials()) {
+            if ("TEAM".equals(rule.scope()) && isVideoRule(rule)) {
+                checkVideo(rule, subject, all, problems, false);
+            }
+        }
+        SummaryTable form = null;
+        List<Assessment.ClassifiedFile> tablesFound = all.stream()
+                .filter(f -> f.kind() == FileKind.XLSX || f.kind() == FileKind.XLS || f.kind() == FileKind.CSV).toList();
+        if (tablesFound.isEmpty()) {
+            problems.add(new Finding(subject, "缺少参赛报名表", "请填写参赛报名表（xlsx 或 csv：单位名称、联系人、电话、邮箱，以及每位队员的选手姓名、岗位、手机、邮箱），与介绍视频一起压缩发送"));
+        } else {
+            Assessment.ClassifiedFile table = tablesFound.get(0);
+            try (InputStream in = files.open(table.entry().location())) {
+                form = tables.read(table.entry().path(), in, table.kind());
+            } catch (IOException | RuntimeException e) {
+                problems.add(new Finding(subject, "参赛报名表“" + table.entry().fileName() + "”无法读取", "请另存为 xlsx 后重新提交"));
+            }
+        }
+        int teamSize = preset.rules() != null && preset.rules().get("teamSize") instanceof Number n ? n.intValue() : 3;
+        if (form != null && form.rows().size() != teamSize) {
+            problems.add(new Finding(subject, "报名表中有 " + form.rows().size() + " 名队员",
+                    "每支参赛队伍须由同一单位的 " + teamSize + " 名成员组成，请修改报名表后重新发送"));
+        }
+        String organisation = form != null && form.unitName() != null ? form.unitName() : companyInSubject(mailText);
+        if (organisation == null) {
+            problems.add(new Finding(subject, "无法确定参赛单位", "请在报名表中填写单位名称，邮件标题注明【卓越服务之星参赛报名 + 企业名称】"));
+        }
+        List<Assessment.Applicant> members = new ArrayList<>();
+        if (form != null) {
+            for (SummaryTable.Row row : form.rows()) {
+                members.add(new Assessment.Applicant("", row.name(), organisation, TEAM_MEMBER, "参赛队员", row, List.of(),
+                        problems.isEmpty()));
+            }
+        }
+        return new Assessment(organisation, form, all, members, problems, List.of());
+    }
+
+    /** 企业名称 of a subject like 【卓越服务之星参赛报名 + 某某客服中心】. */
+    static String companyInSubject(String mailText) {
+        if (mailText == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("参赛报名\\s*[+＋]\\s*([^】\\]\\n]+)").matcher(mailText);
+        return m.find() && !m.group(1).isBlank() ? m.group(1).strip() : null;
     }
 
     private Assessment.ClassifiedFile classify(UnpackedEntry entry) {

@@ -1,0 +1,47 @@
+package io.laurel.contest;
+
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The skills contest's API: team registration and withdrawal (association staff and administrators, by the
+ * security rules for writes) and the published state of the contest (every working group).
+ */
+@RestController
+class ContestController {
+
+    private final TeamRegistration registration;
+    private final ContestView view;
+
+    ContestController(TeamRegistration registration, ContestView view) {
+        this.registration = registration;
+        this.view = view;
+    }
+
+    @PostMapping("/api/campaigns/{id}/teams")
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, Object> register(@PathVariable Long id, @RequestBody(required = false) TeamRequest request) {
+        return view.team(registration.register(id, request, "API"));
+    }
+
+    record WithdrawalRequest(String reason) {
+    }
+
+    @PostMapping("/api/campaigns/{id}/teams/{teamId}/withdrawal")
+    Map<String, Object> withdraw(@PathVariable Long id, @PathVariable Long teamId,
+            @RequestBody(required = false) WithdrawalRequest request) {
+        return view.team(registration.withdraw(id, teamId, request == null ? null : request.reason()));
+    }
+
+    @GetMapping("/api/campaigns/{id}/contest")
+    Map<String, Object> contest(@PathVariable Long id) {
+        registration.contestCampaign(id);
+        return view.contest(id);
+    }
+}
