@@ -1,9 +1,9 @@
 package io.laurel.contest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.laurel.campaign.Campaign;
+import io.laurel.support.HeadlessChromium;
 import io.laurel.support.LaurelTest;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -22,18 +22,13 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * A judge scores a preliminary group of three teams in a real browser (headless Debian Chromium): the Camunda
@@ -43,9 +38,7 @@ import org.springframework.util.FileSystemUtils;
 @LaurelTest
 class ContestScoringBrowserTest {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path SCREENSHOTS = Path.of("target", "screenshots", "contest");
+    static final Path SCREENSHOTS = HeadlessChromium.SCREENSHOTS.resolve("contest");
     static final String JUDGE = "wanglei";
 
     static By field(String componentId) {
@@ -61,36 +54,23 @@ class ContestScoringBrowserTest {
     @Autowired
     TaskService tasks;
 
-    Path profile;
+    HeadlessChromium chromium;
     WebDriver browser;
     WebDriverWait wait;
 
     @BeforeEach
     void openBrowser() throws IOException {
-        assumeTrue(Files.isExecutable(CHROMIUM), "Browser test skipped: " + CHROMIUM + " is missing");
-        assumeTrue(Files.isExecutable(CHROMEDRIVER), "Browser test skipped: " + CHROMEDRIVER + " is missing");
+        chromium = HeadlessChromium.start();
         Files.createDirectories(SCREENSHOTS);
-        profile = Files.createTempDirectory("laurel-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toString());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1280,900", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        wait.ignoring(StaleElementReferenceException.class);
+        browser = chromium.driver();
+        wait = chromium.waitUpTo(Duration.ofSeconds(30));
     }
 
     @AfterEach
     void closeBrowser() throws IOException {
         ClockUtil.reset();
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            FileSystemUtils.deleteRecursively(profile);
+        if (chromium != null) {
+            chromium.close();
         }
     }
 

@@ -3,7 +3,6 @@ package io.laurel.portal;
 import static io.laurel.selection.SelectionDriver.clockAt;
 import static io.laurel.selection.SelectionDriver.vars;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.laurel.campaign.Campaign;
 import io.laurel.files.FileStore;
@@ -14,6 +13,7 @@ import io.laurel.notice.Objection;
 import io.laurel.notice.ObjectionRepository;
 import io.laurel.onlinevote.OnlineVoteCounts;
 import io.laurel.roster.Employee;
+import io.laurel.support.HeadlessChromium;
 import io.laurel.support.LaurelTest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,11 +34,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -58,9 +55,7 @@ import org.springframework.util.FileSystemUtils;
 @LaurelTest
 class PortalBrowserTest {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static final Path SCREENSHOTS = HeadlessChromium.SCREENSHOTS;
     static final Duration WAIT = Duration.ofSeconds(20);
 
     @LocalServerPort
@@ -84,38 +79,22 @@ class PortalBrowserTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    Path profile;
+    HeadlessChromium chromium;
     ChromeDriver browser;
     WebDriverWait wait;
 
     @BeforeEach
     void openBrowser() throws IOException {
-        assumeTrue(Files.isExecutable(CHROMIUM),
-                "Browser test skipped: " + CHROMIUM + " is missing (apt-get install chromium; .ci/run does this)");
-        assumeTrue(Files.isExecutable(CHROMEDRIVER), "Browser test skipped: " + CHROMEDRIVER
-                + " is missing (apt-get install chromium-driver; .ci/run does this)");
-        Files.createDirectories(SCREENSHOTS);
-        profile = Files.createTempDirectory("laurel-portal-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toString());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1280,900", "--lang=zh-CN", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        wait = new WebDriverWait(browser, WAIT);
-        wait.ignoring(StaleElementReferenceException.class);
+        chromium = HeadlessChromium.start("--lang=zh-CN");
+        browser = chromium.driver();
+        wait = chromium.waitUpTo(WAIT);
     }
 
     @AfterEach
     void closeBrowser() throws IOException {
         ClockUtil.reset();
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            FileSystemUtils.deleteRecursively(profile);
+        if (chromium != null) {
+            chromium.close();
         }
     }
 

@@ -1,7 +1,6 @@
 package io.laurel.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.laurel.campaign.Campaign;
 import io.laurel.nomination.Nomination;
@@ -9,6 +8,7 @@ import io.laurel.nomination.NominationChannel;
 import io.laurel.nomination.NominationRepository;
 import io.laurel.roster.Employee;
 import io.laurel.selection.SelectionFixture;
+import io.laurel.support.HeadlessChromium;
 import io.laurel.support.LaurelTest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,18 +26,13 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * A department head nominates a colleague in a real browser: Debian's Chromium, headless, logs into
@@ -49,9 +44,7 @@ import org.springframework.util.FileSystemUtils;
 @LaurelTest
 class TasklistNominationBrowserTest {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static final Path SCREENSHOTS = HeadlessChromium.SCREENSHOTS;
     static final Duration WAIT = Duration.ofSeconds(20);
 
     static final String HEAD = "wanglei";
@@ -83,45 +76,22 @@ class TasklistNominationBrowserTest {
     @Autowired
     TaskService taskService;
 
-    Path profile;
+    HeadlessChromium chromium;
     WebDriver browser;
     WebDriverWait wait;
 
     @BeforeEach
     void openBrowser() throws IOException {
-        // Per test rather than @BeforeAll: Surefire shows a skipped test with its reason, an aborted class not at all.
-        assumeTrue(Files.isExecutable(CHROMIUM),
-                "Browser test skipped: " + CHROMIUM + " is missing (apt-get install chromium; .ci/run does this)");
-        assumeTrue(Files.isExecutable(CHROMEDRIVER), "Browser test skipped: " + CHROMEDRIVER
-                + " is missing (apt-get install chromium-driver; .ci/run does this)");
-        // Other browser tests keep their screenshots here too: overwrite ours, delete nothing.
-        Files.createDirectories(SCREENSHOTS);
-        profile = Files.createTempDirectory("laurel-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toString());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1280,900",
-                "--user-data-dir=" + profile);
-        // The driver is given explicitly, so Selenium Manager never looks for (or downloads) one.
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
-        wait = new WebDriverWait(browser, WAIT);
-        // AngularJS re-renders lists while a condition looks at them.
-        wait.ignoring(StaleElementReferenceException.class);
+        chromium = HeadlessChromium.start();
+        browser = chromium.driver();
+        wait = chromium.waitUpTo(WAIT);
     }
 
     @AfterEach
     void closeBrowserAndResetClock() throws IOException {
         ClockUtil.reset();
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            FileSystemUtils.deleteRecursively(profile);
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
