@@ -1,7 +1,6 @@
 package io.laurel.portal;
 
 import static io.laurel.selection.SelectionDriver.clockAt;
-import static io.laurel.selection.SelectionDriver.vars;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.laurel.campaign.Campaign;
@@ -14,8 +13,6 @@ import io.laurel.nomination.MaterialRepository;
 import io.laurel.nomination.Nomination;
 import io.laurel.nomination.NominationChannel;
 import io.laurel.nomination.NominationRepository;
-import io.laurel.nomination.NominationStatus;
-import io.laurel.roster.Employee;
 import io.laurel.selection.SelectionDriver;
 import io.laurel.unit.Unit;
 import io.laurel.unit.UnitRepository;
@@ -30,9 +27,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
@@ -40,7 +35,6 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -90,39 +84,7 @@ class PortalFixture {
 
     /** One head nominates two of their staff; all approve; the better one wins; the instance waits in noticePeriod. */
     List<Nomination> driveToTheNotice(Launched launched) {
-        Campaign campaign = launched.campaign();
-        ProcessInstance instance = launched.instance();
-        Task task = driver.tasks(instance, "nominateTask").stream().filter(t -> t.getAssignee().equals("liuyang"))
-                .findFirst().orElseThrow();
-        List<Employee> best = driver.eligibleStaff(campaign.getId(), "售后服务部").stream()
-                .filter(e -> !e.getPositionGroup().equals("班组长")).toList();
-        driver.complete(task, vars("nominee1", best.get(0).getEmployeeNumber(), "award1", "service-star", "reason1",
-                "服务标杆", "nominee2", best.get(1).getEmployeeNumber(), "award2", "service-star", "reason2", "服务标杆"));
-        nominations.findByCampaignIdOrderById(campaign.getId())
-                .forEach(n -> driver.attachAllMaterials(campaign.getId(), n.getId()));
-        clockAt("2026-03-15T18:01");
-        driver.runDueJobs(instance);
-        for (Task review : driver.tasks(instance, "reviewEligibility")) {
-            driver.complete(review, vars("hrEligible", true, "materialsConfirmedComplete", true, "overrideReason", "测试"));
-        }
-        driver.runDueJobs(instance);
-        driver.complete(driver.tasks(instance, "confirmInitialList").get(0), vars("listConfirmed", true));
-        driver.runDueJobs(instance);
-        driver.tasks(instance, "signDeclaration").forEach(t -> driver.complete(t, vars("confidentialityAgreed", true)));
-        driver.tasks(instance, "scoreCandidates").forEach(t -> driver.complete(t, vars("interviewScore", 90,
-                "caseScore", 90, "casesAuthentic", "true")));
-        driver.runDueJobs(instance);
-        Map<String, Object> approveAll = new HashMap<>();
-        for (Task ballot : driver.tasks(instance, "castBallot")) {
-            approveAll.put("secretBallot", nominations.findByCampaignIdAndStatusInOrderById(campaign.getId(),
-                    List.of(NominationStatus.FINALIST)).stream().map(n -> n.getId().toString()).toList());
-            driver.complete(ballot, approveAll);
-        }
-        clockAt("2026-04-30T10:00");
-        driver.runDueJobs(instance);
-        assertThat(runtime.createExecutionQuery().processInstanceId(instance.getId()).activityId("noticePeriod").count())
-                .as("in the public notice").isEqualTo(1);
-        return nominations.findByCampaignIdOrderById(campaign.getId());
+        return driver.driveToTheNotice(launched.campaign(), launched.instance());
     }
 
     /** A cs-essay campaign with a unit and three registered entries; the first two have a photo. Clock inside the vote. */

@@ -252,7 +252,7 @@ class SelectionApiTest {
         assertError(hr().postJson(path, objection(1L, "对评选结果有疑问")), 409, null, "当前不在公示期");
         assertError(hr().postJson("/api/campaigns/987654321/objections", objection(1L, "理由")), 404, null, "活动不存在");
 
-        List<Nomination> all = driveToTheNotice(campaign, instance);
+        List<Nomination> all = driver.driveToTheNotice(campaign, instance);
         Nomination winner = all.stream().filter(n -> n.getStatus() == NominationStatus.WINNER).findFirst().orElseThrow();
         Nomination notWinner = all.stream().filter(n -> n.getStatus() != NominationStatus.WINNER).findFirst()
                 .orElseThrow();
@@ -291,41 +291,6 @@ class SelectionApiTest {
     private long instances(Campaign campaign) {
         return runtime.createProcessInstanceQuery().processDefinitionKey(AwardSelection.PROCESS_KEY)
                 .processInstanceBusinessKey(campaign.getId().toString()).count();
-    }
-
-    /** One head nominates two of their staff; the better one wins, the other is eliminated in the initial review. */
-    private List<Nomination> driveToTheNotice(Campaign campaign, ProcessInstance instance) {
-        Task task = driver.tasks(instance, "nominateTask").stream().filter(t -> t.getAssignee().equals("liuyang"))
-                .findFirst().orElseThrow();
-        List<Employee> best = driver.eligibleStaff(campaign.getId(), "售后服务部").stream()
-                .filter(e -> !e.getPositionGroup().equals("班组长")).toList();
-        driver.complete(task, vars("nominee1", best.get(0).getEmployeeNumber(), "award1", "service-star", "reason1",
-                "服务标杆", "nominee2", best.get(1).getEmployeeNumber(), "award2", "service-star", "reason2", "服务标杆"));
-        nominations.findByCampaignIdOrderById(campaign.getId())
-                .forEach(n -> driver.attachAllMaterials(campaign.getId(), n.getId()));
-        clockAt("2026-03-15T18:01");
-        driver.runDueJobs(instance);
-        for (Task review : driver.tasks(instance, "reviewEligibility")) {
-            driver.complete(review, vars("hrEligible", true, "materialsConfirmedComplete", true, "overrideReason", "测试"));
-        }
-        driver.runDueJobs(instance);
-        driver.complete(driver.tasks(instance, "confirmInitialList").get(0), vars("listConfirmed", true));
-        driver.runDueJobs(instance);
-        driver.tasks(instance, "signDeclaration").forEach(t -> driver.complete(t, vars("confidentialityAgreed", true)));
-        driver.tasks(instance, "scoreCandidates").forEach(t -> driver.complete(t, vars("interviewScore", 90,
-                "caseScore", 90, "casesAuthentic", "true")));
-        driver.runDueJobs(instance);
-        Map<String, Object> approveAll = new HashMap<>();
-        for (Task ballot : driver.tasks(instance, "castBallot")) {
-            approveAll.put("secretBallot", nominations.findByCampaignIdAndStatusInOrderById(campaign.getId(),
-                    List.of(NominationStatus.FINALIST)).stream().map(n -> n.getId().toString()).toList());
-            driver.complete(ballot, approveAll);
-        }
-        clockAt("2026-04-30T10:00");
-        driver.runDueJobs(instance);
-        assertThat(runtime.createExecutionQuery().processInstanceId(instance.getId()).activityId("noticePeriod").count())
-                .as("in the public notice").isEqualTo(1);
-        return nominations.findByCampaignIdOrderById(campaign.getId());
     }
 
     private String nomination(String channel, String award, Employee employee, String reason) throws Exception {

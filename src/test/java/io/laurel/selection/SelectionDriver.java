@@ -1,9 +1,14 @@
 package io.laurel.selection;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.laurel.campaign.Campaign;
 import io.laurel.campaign.CampaignService;
 import io.laurel.nomination.Material;
 import io.laurel.nomination.MaterialRepository;
+import io.laurel.nomination.NominationStatus;
+import io.laurel.nomination.NominationRepository;
+import io.laurel.nomination.Nomination;
 import io.laurel.roster.DemoRosterGenerator;
 import io.laurel.roster.Employee;
 import io.laurel.roster.EmployeeRepository;
@@ -52,10 +57,12 @@ public class SelectionDriver {
     final ManagementService management;
     final TransactionTemplate tx;
     final FormService forms;
+    final NominationRepository nominations;
 
     SelectionDriver(CampaignService campaigns, CampaignLauncher launcher, EmployeeRepository employees,
             MaterialRepository materials, DemoRosterGenerator roster, RuntimeService runtime, TaskService tasks,
-            ManagementService management, TransactionTemplate tx, FormService forms) {
+            ManagementService management, TransactionTemplate tx, FormService forms,
+            NominationRepository nominations) {
         this.campaigns = campaigns;
         this.launcher = launcher;
         this.employees = employees;
@@ -66,6 +73,42 @@ public class SelectionDriver {
         this.management = management;
         this.tx = tx;
         this.forms = forms;
+        this.nominations = nominations;
+    }
+
+    /** One head nominates two of their staff; the better one wins, the other is eliminated in the initial review. */
+    public List<Nomination> driveToTheNotice(Campaign campaign, ProcessInstance instance) {
+        Task task = tasks(instance, "nominateTask").stream().filter(t -> t.getAssignee().equals("liuyang"))
+                .findFirst().orElseThrow();
+        List<Employee> best = eligibleStaff(campaign.getId(), "售后服务部").stream()
+                .filter(e -> !e.getPositionGroup().equals("班组长")).toList();
+        complete(task, vars("nominee1", best.get(0).getEmployeeNumber(), "award1", "service-star", "reason1",
+                "服务标杆", "nominee2", best.get(1).getEmployeeNumber(), "award2", "service-star", "reason2", "服务标杆"));
+        nominations.findByCampaignIdOrderById(campaign.getId())
+                .forEach(n -> attachAllMaterials(campaign.getId(), n.getId()));
+        clockAt("2026-03-15T18:01");
+        runDueJobs(instance);
+        for (Task review : tasks(instance, "reviewEligibility")) {
+            complete(review, vars("hrEligible", true, "materialsConfirmedComplete", true, "overrideReason", "测试"));
+        }
+        runDueJobs(instance);
+        complete(tasks(instance, "confirmInitialList").get(0), vars("listConfirmed", true));
+        runDueJobs(instance);
+        tasks(instance, "signDeclaration").forEach(t -> complete(t, vars("confidentialityAgreed", true)));
+        tasks(instance, "scoreCandidates").forEach(t -> complete(t, vars("interviewScore", 90,
+                "caseScore", 90, "casesAuthentic", "true")));
+        runDueJobs(instance);
+        Map<String, Object> approveAll = new HashMap<>();
+        for (Task ballot : tasks(instance, "castBallot")) {
+            approveAll.put("secretBallot", nominations.findByCampaignIdAndStatusInOrderById(campaign.getId(),
+                    List.of(NominationStatus.FINALIST)).stream().map(n -> n.getId().toString()).toList());
+            complete(ballot, approveAll);
+        }
+        clockAt("2026-04-30T10:00");
+        runDueJobs(instance);
+        assertThat(runtime.createExecutionQuery().processInstanceId(instance.getId()).activityId("noticePeriod").count())
+                .as("in the public notice").isEqualTo(1);
+        return nominations.findByCampaignIdOrderById(campaign.getId());
     }
 
     public static void clockAt(String localShanghai) {
