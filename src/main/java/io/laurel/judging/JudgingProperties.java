@@ -14,10 +14,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                           as a fraction {@code "2/3"}
  * @param scoringWorkingDays how long judges have, counted from the assignment, when the preset's timeline has no
  *                           judging phase
+ * @param committeeGroup     the Camunda group whose members confirm the prize list by the lifecycle's two-thirds
+ *                           vote (default {@code committee})
  */
 @ConfigurationProperties("laurel.judging")
 public record JudgingProperties(Map<String, Panel> panels, Map<String, Map<String, Panel>> presets, String quorum,
-        Integer scoringWorkingDays) {
+        Integer scoringWorkingDays, String committeeGroup) {
 
     public JudgingProperties {
         Map<String, Panel> merged = new LinkedHashMap<>();
@@ -31,6 +33,7 @@ public record JudgingProperties(Map<String, Panel> panels, Map<String, Map<Strin
         presets = presets == null ? Map.of() : presets;
         quorum = quorum == null || quorum.isBlank() ? "2/3" : quorum.strip();
         scoringWorkingDays = scoringWorkingDays == null ? 10 : scoringWorkingDays;
+        committeeGroup = committeeGroup == null || committeeGroup.isBlank() ? "committee" : committeeGroup;
         Fraction.parse(quorum);
     }
 
