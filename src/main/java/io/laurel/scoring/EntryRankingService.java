@@ -1,0 +1,192 @@
+package io.laurel.scoring;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.laurel.campaign.AwardQuotas;
+import io.laurel.campaign.Campaign;
+import io.laurel.campaign.CampaignService;
+import io.laurel.campaign.Preset;
+import io.laurel.campaign.PresetCatalog;
+import io.laurel.onlinevote.OnlineVoteCounts;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * {@link EntryRanking} for association campaigns: reads judge_score, entry_conformity and the online-vote totals,
+ * blends them with the weights of DMN {@code score-weights} ({@link ScoreBlend}), assigns prizes
+ * ({@link PrizeAssignment}, quotas from {@code award-quota}), proposes unit prizes ({@link UnitPrizes}) and
+ * replaces the campaign's stored results (entry_result, one ranking_run). Idempotent: a second call with the same
+ * scores stores the same figures.
+ */
+@Component
+class EntryRankingService implements EntryRanking {
+
+    private static final Logger log = LoggerFactory.getLogger(EntryRankingService.class);
+
+    private final CampaignService campaigns;
+    private final PresetCatalog presets;
+    private final ScoringDecisions decisions;
+    private final AwardQuotas quotas;
+    private final ScoringSettings settings;
+    private final OnlineVoteCounts votes;
+    private final UnitPrizes unitPrizes;
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    EntryRankingService(CampaignService campaigns, PresetCatalog presets, ScoringDecisions decisions,
+            AwardQuotas quotas, ScoringSettings settings, OnlineVoteCounts votes, UnitPrizes unitPrizes,
+            JdbcTemplate jdbc, ObjectMapper json, Clock clock) {
+        this.campaigns = campaigns;
+        this.presets = presets;
+        this.decisions = decisions;
+        this.quotas = quotas;
+        this.settings = settings;
+        this.votes = votes;
+        this.unitPrizes = unitPrizes;
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public void rankCampaign(long campaignId) {
+        Campaign campaign = campaigns.get(campaignId);
+        Preset preset = rulesOf(campaign);
+        Map<String, BigDecimal> weights = decisions.weights(campaign.getPresetKey());
+        if (weights.isEmpty()) {
+            throw new IllegalStateException("Decision score-weights has no row for preset " + campaign.getPresetKey());
+        }
+        Normalisation normalisation = settings.normalisation(campaignId);
+        boolean rubricHasConformity = preset.scoring() != null && preset.scoring().rubric() != null
+                && preset.scoring().rubric().stream().anyMatch(c -> ScoreBlend.CONFORMITY.equals(c.code()));
+        ScoreBlend.Blend blend = ScoreBlend.compute(entries(campaignId), scores(campaignId), weights, normalisation,
+                rubricHasConformity, decisions.votePoints(campaign.getPresetKey()));
+        Map<Long, List<String>> prizes = prizes(campaign, preset, blend.results());
+
+        jdbc.update("delete from entry_result where campaign_id = ?", campaignId);
+        long runId = storeRun(campaignId, normalisation, blend.parameters());
+        for (ScoreBlend.Result r : blend.results()) {
+            List<String> won = prizes.getOrDefault(r.nominationId(), List.of());
+            jdbc.update("""
+                    insert into entry_result (campaign_id, nomination_id, run_id, ranking_group, source_scores, weights,
+                        judges, final_score, tie_expert, tie_thought, vote_count, vote_rank, vote_points, position,
+                        prizes, normalisation) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    campaignId, r.nominationId(), runId, r.group(), write(r.sourceScores()), write(weights),
+                    write(r.judges()), r.finalScore(), r.tieExpert(), r.tieThought(), r.votes(), r.voteRank(),
+                    r.votePoints(), r.position(), won.isEmpty() ? null : String.join(",", won), normalisation.code());
+        }
+        unitPrizes.propose(campaignId, preset, blend.results());
+        log.info("Campaign {} ranked: {} entries, normalisation {}, weights {}", campaignId, blend.results().size(),
+                normalisation.code(), weights);
+    }
+
+    /** The campaign's preset snapshot; rules added to the preset file since creation are taken from the file. */
+    private Preset rulesOf(Campaign campaign) {
+        Preset snapshot = presets.fromJson(campaign.getPresetSnapshot());
+        Preset current = presets.find(campaign.getPresetKey()).orElse(snapshot);
+        Map<String, Object> rules = new LinkedHashMap<>(current.rules() == null ? Map.of() : current.rules());
+        if (snapshot.rules() != null) {
+            rules.putAll(snapshot.rules());
+        }
+        Preset.Scoring scoring = snapshot.scoring() != null && snapshot.scoring().rubric() != null ? snapshot.scoring()
+                : current.scoring();
+        return new Preset(snapshot.key(), snapshot.name(), snapshot.kind(), snapshot.seed(), snapshot.timeZone(),
+                snapshot.intakeMailbox(), snapshot.channels(), snapshot.awards(), snapshot.timeline(),
+                snapshot.materials(), scoring, rules);
+    }
+
+    private List<ScoreBlend.Entry> entries(long campaignId) {
+        Map<Long, Long> voteTotals = votes.totals(campaignId);
+        return jdbc.query("""
+                select n.id, n.award_code, n.submitted_at, n.unit_id, c.points
+                from nomination n left join entry_conformity c on c.nomination_id = n.id
+                where n.campaign_id = ? and n.status not in ('INELIGIBLE', 'DROPPED', 'WITHDRAWN')
+                order by n.id""", (rs, i) -> {
+            long id = rs.getLong(1);
+            long unit = rs.getLong(4);
+            return new ScoreBlend.Entry(id, rs.getString(2), rs.getTimestamp(3).toInstant(),
+                    rs.wasNull() ? null : unit, voteTotals.getOrDefault(id, 0L), rs.getBigDecimal(5));
+        }, campaignId);
+    }
+
+    private List<ScoreBlend.Score> scores(long campaignId) {
+        return jdbc.query("select nomination_id, judge_id, panel, criterion, points from judge_score "
+                        + "where campaign_id = ? order by nomination_id, judge_id, criterion",
+                (rs, i) -> new ScoreBlend.Score(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getBigDecimal(5)), campaignId);
+    }
+
+    /**
+     * Rank prizes per group: the preset's {@code rankedPrizes} for the group (cs-essay-2018: entry → 一/二/三等奖),
+     * else the group's own award when award-quota gives it a quota. Vote prizes from {@code votePrizes}.
+     */
+    @SuppressWarnings("unchecked")
+    private Map<Long, List<String>> prizes(Campaign campaign, Preset preset, List<ScoreBlend.Result> results) {
+        Map<String, Object> rules = preset.rules();
+        Map<String, List<String>> ranked = (Map<String, List<String>>) rules.getOrDefault("rankedPrizes", Map.of());
+        List<String> voteAwards = (List<String>) rules.getOrDefault("votePrizes", List.of());
+        Map<Long, List<String>> prizes = new TreeMap<>();
+        results.stream().collect(Collectors.groupingBy(ScoreBlend.Result::group, TreeMap::new, Collectors.toList()))
+                .forEach((group, list) -> {
+                    List<String> awards = ranked.containsKey(group) ? ranked.get(group)
+                            : campaign.award(group).isPresent() ? List.of(group) : List.of();
+                    PrizeAssignment.byRank(list, quotasOf(campaign, awards)).forEach((id, award) ->
+                            prizes.computeIfAbsent(id, x -> new ArrayList<>()).add(award));
+                });
+        PrizeAssignment.byVotes(results, quotasOf(campaign, voteAwards)).forEach((id, award) ->
+                prizes.computeIfAbsent(id, x -> new ArrayList<>()).add(award));
+        return prizes;
+    }
+
+    private List<PrizeAssignment.Quota> quotasOf(Campaign campaign, List<String> awards) {
+        return awards.stream().map(a -> new PrizeAssignment.Quota(a,
+                quotas.of(campaign.getPresetKey(), a).winnersQuota())).toList();
+    }
+
+    private long storeRun(long campaignId, Normalisation normalisation, List<ScoreBlend.JudgeParameters> parameters) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        String weightsId = decisions.definitionId(ScoringDecisions.WEIGHTS);
+        String votePointsId = decisions.definitionId(ScoringDecisions.VOTE_POINTS);
+        String quotaId = decisions.definitionId(ScoringDecisions.QUOTA);
+        String params = write(parameters);
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.update(connection -> {
+            var ps = connection.prepareStatement("""
+                    insert into ranking_run (campaign_id, normalisation, weights_decision, vote_points_decision,
+                        quota_decision, judge_parameters, computed_at) values (?, ?, ?, ?, ?, ?, ?)""",
+                    new String[] {"id"});
+            ps.setLong(1, campaignId);
+            ps.setString(2, normalisation.code());
+            ps.setString(3, weightsId);
+            ps.setString(4, votePointsId);
+            ps.setString(5, quotaId);
+            ps.setString(6, params);
+            ps.setTimestamp(7, now);
+            return ps;
+        }, key);
+        return key.getKey().longValue();
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write scoring figures as JSON", e);
+        }
+    }
+}
