@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -213,7 +214,88 @@ class AssociationJudgingProcessTest {
         assertThat(jdbc.queryForObject("select count(*) from judge_score where judge_id = 'qianhong' and nomination_id = ?",
                 Integer.class, recused)).isZero();
 
-        rankOrReportMissingModule(instance);
+        if (ranking.getIfAvailable() == null) {
+            rankOrReportMissingModule(instance);
+            return;
+        }
+        fromRankingToCeremony(instance, campaign, entries);
+    }
+
+    /**
+     * Ranking, staff's confirmation of the list and unit prizes, the committee's two-thirds vote, public notice and
+     * ceremony: the lifecycle's own steps, run by association staff.
+     */
+    private void fromRankingToCeremony(ProcessInstance instance, Campaign campaign, List<Nomination> entries) {
+        driver.runDueJobs(instance);
+        BpmnAwareTests.assertThat(instance).hasPassed("rankEntries").isWaitingAt("confirmPrizeList");
+        Task confirm = driver.tasks(instance, "confirmPrizeList").get(0);
+        assertThat(engine.getTaskService().getIdentityLinksForTask(confirm.getId()))
+                .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("association-staff"));
+        engine.getTaskService().claim(confirm.getId(), "chenjing");
+        Map<String, Object> form = engine.getFormService().getTaskFormVariables(confirm.getId());
+        assertThat(form.get("prizeList").toString()).contains("“最美客服人”一等奖(2)", "第 1 名", "最终得分");
+        List<String> proposals = io.laurel.selection.FormOptions.checked(form.get("confirmedUnitPrizes"));
+        assertThat(proposals).isNotEmpty();
+        assertThatThrownBy(() -> driver.complete(confirm, vars("listConfirmed", false,
+                "confirmedUnitPrizes", proposals))).hasMessageContaining("请核对获奖名单");
+        String rejectedProposal = proposals.get(0);
+        driver.complete(confirm, vars("listConfirmed", true, "confirmedUnitPrizes",
+                proposals.subList(1, proposals.size())));
+        assertThat(jdbc.queryForList("select status from unit_prize where campaign_id = ?", String.class,
+                campaign.getId())).containsOnly("CONFIRMED", "REJECTED").containsOnlyOnce("REJECTED");
+        assertThat(jdbc.queryForObject("select decided_by from unit_prize where campaign_id = ? and award_code = ? "
+                + "and unit_id = ?", String.class, campaign.getId(), rejectedProposal.split(":")[0],
+                Long.valueOf(rejectedProposal.split(":")[1]))).isEqualTo("chenjing");
+
+        // The committee's two-thirds vote on the list: the last-placed entry gets only 9 of 15 approvals.
+        driver.runDueJobs(instance);
+        BpmnAwareTests.assertThat(instance).hasPassed("prepareListVote", "ballotJoin").isWaitingAt("castBallot");
+        List<Task> ballots = driver.tasks(instance, "castBallot");
+        assertThat(ballots).hasSize(15);
+        List<Long> listed = jdbc.queryForList("select nomination_id from entry_result where campaign_id = ? and prizes "
+                + "is not null order by position", Long.class, campaign.getId());
+        Long last = listed.get(listed.size() - 1);
+        int voter = 0;
+        for (Task ballot : ballots) {
+            List<String> approve = listed.stream().map(String::valueOf).collect(Collectors.toCollection(ArrayList::new));
+            if (voter++ >= 9) {
+                approve.remove(last.toString());
+            }
+            driver.complete(ballot, vars("secretBallot", approve));
+        }
+        driver.runDueJobs(instance);
+        assertThat(jdbc.queryForList("select status from award_result where campaign_id = ? and nomination_id = ?",
+                String.class, campaign.getId(), last)).containsOnly("NOT_APPROVED");
+        assertThat(jdbc.queryForObject("select count(*) from award_result where campaign_id = ? and award_code = "
+                + "'first-prize' and status = 'WINNER'", Integer.class, campaign.getId())).isEqualTo(2);
+        assertThat(jdbc.queryForObject("select winners from award_outcome where campaign_id = ? and award_code = "
+                + "'first-prize'", Integer.class, campaign.getId())).isEqualTo(2);
+        assertThat(entries).extracting(n -> status(n.getId()))
+                .containsOnly(io.laurel.nomination.NominationStatus.WINNER,
+                        io.laurel.nomination.NominationStatus.NOT_SELECTED);
+        assertThat(status(last)).isEqualTo(io.laurel.nomination.NominationStatus.NOT_SELECTED);
+
+        // Public notice (5 working days), then the ceremony of the preset's timeline, confirmed by staff.
+        BpmnAwareTests.assertThat(instance).isWaitingAt("noticePeriod");
+        java.util.Date noticeEnds = (java.util.Date) engine.getRuntimeService().getVariable(instance.getId(),
+                "noticeEndsAt");
+        clockAt(new java.util.Date(noticeEnds.getTime() + 1000));
+        driver.runDueJobs(instance);
+        clockAt("2026-11-21T00:01");
+        driver.runDueJobs(instance);
+        Task ceremony = driver.tasks(instance, "confirmCeremony").get(0);
+        assertThat(engine.getTaskService().getIdentityLinksForTask(ceremony.getId()))
+                .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("association-staff"));
+        driver.complete(ceremony, vars("ceremonyHeld", true));
+        driver.runDueJobs(instance);
+        BpmnAwareTests.assertThat(instance).isEnded();
+        BpmnAwareTests.assertThat(instance).hasPassed("associationEvaluated", "publishWinners", "closeCampaign")
+                .hasNotPassed("nominationPhase", "reReview");
+    }
+
+    private io.laurel.nomination.NominationStatus status(Long nominationId) {
+        return io.laurel.nomination.NominationStatus.valueOf(jdbc.queryForObject(
+                "select status from nomination where id = ?", String.class, nominationId));
     }
 
     @Test
