@@ -96,10 +96,16 @@ public class JudgingPlan {
         return value instanceof Number n ? n.intValue() : 1;
     }
 
-    /** The Camunda Form judges score in: the rubric form where the preset has a rubric, else the total form. */
+    /**
+     * The Camunda Form judges score in: {@code rubric-score} for a rubric with 规范性 (cs-essay-2018, seed 001),
+     * {@code indicator-score} for an indicator rubric (influential-cc-2020), {@code panel-score} (one 0–100 total)
+     * without a rubric (most-beautiful-cs-2019). The forms' fields are the criteria codes.
+     */
     public String scoreForm(Campaign campaign) {
-        return judgedCriteria(campaign).stream().anyMatch(c -> TOTAL.equals(c.code())) ? "panel-score"
-                : "rubric-score";
+        if (judgedCriteria(campaign).stream().anyMatch(c -> TOTAL.equals(c.code()))) {
+            return "panel-score";
+        }
+        return conformityCriterion(campaign).isPresent() ? "rubric-score" : "indicator-score";
     }
 
     /** Lowest and highest points the rubric's bands allow for a criterion (内容性 10–30, 创新性 4–10 ...). */

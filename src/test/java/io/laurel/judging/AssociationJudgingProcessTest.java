@@ -50,6 +50,13 @@ class AssociationJudgingProcessTest {
     static final List<String> AUDIENCE = List.of("luojing", "songtao", "zhengyu");
 
     private final List<String> startedInstances = new ArrayList<>();
+    private final List<Long> campaignIds = new ArrayList<>();
+
+    @Autowired
+    io.laurel.campaign.CampaignRepository campaigns;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
 
     @Autowired
     ProcessEngine engine;
@@ -83,6 +90,15 @@ class AssociationJudgingProcessTest {
     }
 
     /** Every flow node of the association branch was passed by the scenarios of this class. */
+    /**
+     * The scenarios delete their instances midway; their campaigns are closed so that package intake (which takes
+     * mail for every association campaign not closed) never files another test's package under them.
+     */
+    @AfterAll
+    void closeCampaigns() {
+        tx.executeWithoutResult(s -> campaignIds.forEach(id -> campaigns.findById(id).ifPresent(Campaign::markClosed)));
+    }
+
     @AfterAll
     void everyNodeOfTheAssociationBranchWasDriven() {
         Set<String> branch = new TreeSet<>(FlowNodeCoverage.branch(engine, "award-selection", "associationEvaluation",
@@ -102,6 +118,7 @@ class AssociationJudgingProcessTest {
     void conformity_review_balanced_judging_and_rubric_scores_up_to_the_ranking() {
         clockAt("2026-10-01T10:00");
         Campaign campaign = fixture.essayCampaign();
+        campaignIds.add(campaign.getId());
         List<Nomination> entries = fixture.entries(campaign, 2, Map.of(
                 "华信作者1", List.of("文章（Word版）“文章.docx”共 650 字，要求 800–1200 字（请修改篇幅后重新提交）",
                         "缺少推荐函（请提交 pdf/doc/docx 格式的文件）")));
@@ -302,6 +319,7 @@ class AssociationJudgingProcessTest {
     void late_judges_are_reported_and_the_phase_ends_on_the_quorum() throws Exception {
         clockAt("2026-10-01T10:00");
         Campaign campaign = fixture.essayCampaign();
+        campaignIds.add(campaign.getId());
         fixture.entries(campaign, 2, Map.of());
         ProcessInstance instance = driver.launch(campaign);
         startedInstances.add(instance.getId());

@@ -206,7 +206,14 @@ class EssayContestEndToEndTest {
                 + "r.nomination_id where r.campaign_id = ? and r.award_code = 'first-prize'", String.class,
                 campaign.getId())).containsExactlyInAnyOrder("作者30", "作者29");
 
-        // Published: 5 working days of notice, then the ceremony; the campaign closes.
+        // Published: association staff get the list, each winning entry's unit contact is congratulated.
+        assertThat(jdbc.queryForObject("select body from mail_outbox where recipient = 'chenjing@laurel.local' and "
+                + "subject = ?", String.class, "【" + campaign.getName() + "】获奖名单已发布公示"))
+                .contains("协会秘书处", "【“最美客服人”一等奖】作者30(");
+        assertThat(jdbc.queryForObject("select count(*) from mail_outbox where subject = ? and recipient like "
+                + "'contact@%.example'", Integer.class, "【" + campaign.getName() + "】获奖名单公示")).isPositive();
+
+        // 5 working days of notice, then the ceremony; the campaign closes.
         BpmnAwareTests.assertThat(instance).isWaitingAt("noticePeriod");
         Date noticeEnds = (Date) engine.getRuntimeService().getVariable(instance.getId(), "noticeEndsAt");
         clockAt(new Date(noticeEnds.getTime() + 1000));
