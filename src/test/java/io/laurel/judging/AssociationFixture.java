@@ -59,6 +59,15 @@ class AssociationFixture {
      * recorded in its package (as PackageInspector words them).
      */
     List<Nomination> entries(Campaign campaign, int perUnit, Map<String, List<String>> problems) {
+        return entries(campaign, perUnit, problems, "entry");
+    }
+
+    Campaign campaign(String presetKey, LocalDate startsOn) {
+        return campaigns.createFromPreset(presetKey, startsOn, "test");
+    }
+
+    /** As {@link #entries(Campaign, int, Map)}, for an award of the preset (most-beautiful-cs-2019's awards). */
+    List<Nomination> entries(Campaign campaign, int perUnit, Map<String, List<String>> problems, String awardCode) {
         return tx.execute(s -> {
             List<Nomination> entries = new ArrayList<>();
             Instant at = Instant.parse("2026-11-01T02:00:00Z");
@@ -79,13 +88,13 @@ class AssociationFixture {
                 pkg = packages.save(pkg);
                 int position = 0;
                 for (String[] person : people) {
-                    Nomination n = new Nomination(campaign.getId(), "entry", person[0], NominationChannel.UNIT,
+                    Nomination n = new Nomination(campaign.getId(), awardCode, person[0], NominationChannel.UNIT,
                             unitName, unit.getContactEmail(), null, at.plusSeconds(entries.size()));
                     n.fromUnit(unit.getId());
                     n.changeStatus(NominationStatus.SUBMITTED);
                     n = nominations.save(n);
                     applicants.save(new IntakeApplicant(pkg.getId(), campaign.getId(), unit.getId(), n.getId(),
-                            ++position, person[0], "客服代表", null, null, "entry", "参赛作品《" + person[1] + "》"));
+                            ++position, person[0], "客服代表", null, null, awardCode, "参赛作品《" + person[1] + "》"));
                     entries.add(n);
                 }
             }

@@ -13,6 +13,7 @@ import io.laurel.selection.SelectionDriver;
 import io.laurel.support.FlowNodeCoverage;
 import io.laurel.support.LaurelTest;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -380,6 +381,67 @@ class AssociationJudgingProcessTest {
         assertThat(driver.tasks(instance, "signJudgeDeclaration")).isEmpty();
 
         rankOrReportMissingModule(instance);
+    }
+
+    /**
+     * The other two judged presets take the same branch with their own panels and forms: most-beautiful-cs-2019
+     * one review panel scoring a 0–100 total, influential-cc-2020 experts scoring each indicator of its rubric.
+     */
+    @Test
+    void the_review_panel_and_the_indicator_presets_take_the_same_branch_with_their_forms() {
+        Map<String, Object> indicators = new HashMap<>();
+        // Every indicator of the preset's rubric (KPI, qualification and subjective dimensions).
+        new io.laurel.campaign.PresetCatalog().find("influential-cc-2020").orElseThrow().scoring().rubric()
+                .forEach(criterion -> indicators.put(criterion.code(), 80));
+        assertThat(indicators).containsKeys("seats", "revenue", "staff-kpi");
+        record Case(String preset, LocalDate startsOn, String award, String form, String panel, int perEntry) {
+        }
+        for (Case c : List.of(
+                new Case("most-beautiful-cs-2019", LocalDate.of(2026, 10, 1), "trainer", "panel-score", "panel", 3),
+                new Case("influential-cc-2020", LocalDate.of(2026, 10, 1), "influential-cc", "indicator-score",
+                        "expert", 3))) {
+            clockAt("2026-10-02T10:00");
+            Campaign campaign = fixture.campaign(c.preset(), c.startsOn());
+            campaignIds.add(campaign.getId());
+            List<Nomination> entries = fixture.entries(campaign, 1, Map.of(), c.award());
+            ProcessInstance instance = driver.launch(campaign);
+            startedInstances.add(instance.getId());
+            BpmnAwareTests.assertThat(instance).isWaitingAt("awaitIntakeClose");
+            clockAt(new java.util.Date(engine.getManagementService().createJobQuery().processInstanceId(
+                    instance.getId()).timers().singleResult().getDuedate().getTime() + 60_000L));
+            driver.runDueJobs(instance);
+            for (Task task : driver.tasks(instance, "reviewConformity")) {
+                engine.getTaskService().claim(task.getId(), "chenjing");
+                driver.complete(task, vars("nonconformities", ""));
+            }
+            driver.runDueJobs(instance);
+            List<JudgingRecords.Assignment> assignments = records.assignments(campaign.getId());
+            assertThat(assignments).as(c.preset()).hasSize(entries.size() * c.perEntry())
+                    .allSatisfy(a -> assertThat(a.panel()).isEqualTo(c.panel()))
+                    .allSatisfy(a -> assertThat(EXPERTS).contains(a.judgeId()));
+            driver.tasks(instance, "signJudgeDeclaration").forEach(t -> driver.complete(t, vars("confidentialityAgreed", true)));
+            List<Task> scoring = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+                    .taskDefinitionKey("scoreEntries").initializeFormKeys().list();
+            assertThat(scoring).isNotEmpty().allSatisfy(t -> assertThat(t.getCamundaFormRef().getKey())
+                    .isEqualTo(c.form()));
+            Task first = scoring.get(0);
+            if (c.form().equals("panel-score")) {
+                assertThatThrownBy(() -> driver.complete(first, vars("total", 101)))
+                        .hasMessageContaining("总分应为 0–100 的整数分,收到 101");
+                scoring.forEach(t -> driver.complete(t, vars("total", 88)));
+            } else {
+                Map<String, Object> tooHigh = new HashMap<>(indicators);
+                tooHigh.put("seats", 120);
+                assertThatThrownBy(() -> driver.complete(first, tooHigh))
+                        .hasMessageContaining("公司坐席数量应为 0–100 的整数分,收到 120");
+                scoring.forEach(t -> driver.complete(t, indicators));
+            }
+            Map<String, BigDecimal> rows = records.scoresOf(assignments.get(0).nominationId(), assignments.get(0).judgeId());
+            assertThat(rows.keySet()).as(c.preset()).containsExactlyInAnyOrderElementsOf(
+                    c.form().equals("panel-score") ? List.of("total") : indicators.keySet());
+            BpmnAwareTests.assertThat(instance).hasPassed("judgeDone").isWaitingAt("rankEntries");
+            rankOrReportMissingModule(instance);
+        }
     }
 
     @Test
