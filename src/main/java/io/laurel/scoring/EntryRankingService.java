@@ -79,7 +79,7 @@ class EntryRankingService implements EntryRanking {
         Map<Long, List<String>> prizes = prizes(campaign, preset, blend.results());
 
         jdbc.update("delete from entry_result where campaign_id = ?", campaignId);
-        long runId = storeRun(campaignId, normalisation, blend.parameters());
+        long runId = storeRun(campaignId, normalisation, weights, blend.parameters());
         for (ScoreBlend.Result r : blend.results()) {
             List<String> won = prizes.getOrDefault(r.nominationId(), List.of());
             jdbc.update("""
@@ -158,17 +158,20 @@ class EntryRankingService implements EntryRanking {
                 quotas.of(campaign.getPresetKey(), a).winnersQuota())).toList();
     }
 
-    private long storeRun(long campaignId, Normalisation normalisation, List<ScoreBlend.JudgeParameters> parameters) {
+    private long storeRun(long campaignId, Normalisation normalisation, Map<String, BigDecimal> weights,
+            List<ScoreBlend.JudgeParameters> parameters) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         String weightsId = decisions.definitionId(ScoringDecisions.WEIGHTS);
         String votePointsId = decisions.definitionId(ScoringDecisions.VOTE_POINTS);
         String quotaId = decisions.definitionId(ScoringDecisions.QUOTA);
-        String params = write(parameters);
+        Map<String, String> labels = JudgeLabels.assign(parameters, earlierLabels(campaignId));
+        String runWeights = write(weights);
+        String params = write(parameters.stream().map(p -> new StoredJudge(labels.get(p.judgeId()), p)).toList());
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.update(connection -> {
             var ps = connection.prepareStatement("""
                     insert into ranking_run (campaign_id, normalisation, weights_decision, vote_points_decision,
-                        quota_decision, judge_parameters, computed_at) values (?, ?, ?, ?, ?, ?, ?)""",
+                        quota_decision, judge_parameters, computed_at, weights) values (?, ?, ?, ?, ?, ?, ?, ?)""",
                     new String[] {"id"});
             ps.setLong(1, campaignId);
             ps.setString(2, normalisation.code());
@@ -177,9 +180,29 @@ class EntryRankingService implements EntryRanking {
             ps.setString(5, quotaId);
             ps.setString(6, params);
             ps.setTimestamp(7, now);
+            ps.setString(8, runWeights);
             return ps;
         }, key);
         return key.getKey().longValue();
+    }
+
+    /** A judge's normalisation figures with the label shown to non-staff (ranking_run.judge_parameters). */
+    record StoredJudge(String label, ScoreBlend.JudgeParameters figures) {
+    }
+
+    private Map<String, String> earlierLabels(long campaignId) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        jdbc.query("select judge_parameters from ranking_run where campaign_id = ? order by id", rs -> {
+            try {
+                for (StoredJudge j : json.readValue(rs.getString(1),
+                        new com.fasterxml.jackson.core.type.TypeReference<List<StoredJudge>>() { })) {
+                    labels.put(j.figures().judgeId(), j.label());
+                }
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("Stored judge figures are not valid JSON", e);
+            }
+        }, campaignId);
+        return labels;
     }
 
     private String write(Object value) {

@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
  * tables. For every entry:
  * <ol>
  * <li>a judge's total is the sum of the judge's criterion points, plus the entry's confirmed 规范性 points
- *     ({@code entry_conformity}) when the rubric has {@code conformity} and the judge did not score it;</li>
+ *     ({@code entry_conformity}) when the rubric has {@code conformity} and the judge did not score it (the
+ *     judge's marks then list them under {@code conformity}, so the total is always the sum of the marks);</li>
  * <li>a panel source ({@code expert}, {@code audience}, {@code panel}) is the mean of its judges' totals —
  *     under {@link Normalisation#Z_SCORE} of their normalised totals;</li>
  * <li>{@code onlineVote} is the points of the entry's vote rank within its ranking group (competition
@@ -83,14 +84,17 @@ final class ScoreBlend {
             marks.computeIfAbsent(s.judgeId(), j -> new TreeMap<>())
                     .computeIfAbsent(s.nominationId(), n -> new TreeMap<>()).put(s.criterion(), s.points());
         }
-        // Totals per judge and entry.
+        // Totals per judge and entry; the confirmed 规范性 points join the judge's criteria where they count.
         Map<String, Map<Long, BigDecimal>> totals = new TreeMap<>();
+        Map<String, Map<Long, Map<String, BigDecimal>>> counted = new TreeMap<>();
         marks.forEach((judge, perEntry) -> perEntry.forEach((entry, criteria) -> {
-            BigDecimal total = criteria.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+            Map<String, BigDecimal> withConformity = new TreeMap<>(criteria);
             BigDecimal conformity = byId.get(entry).conformityPoints();
             if (rubricHasConformity && !criteria.containsKey(CONFORMITY) && conformity != null) {
-                total = total.add(conformity);
+                withConformity.put(CONFORMITY, conformity);
             }
+            BigDecimal total = withConformity.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+            counted.computeIfAbsent(judge, j -> new TreeMap<>()).put(entry, withConformity);
             totals.computeIfAbsent(judge, j -> new TreeMap<>()).put(entry, total);
         }));
         // Normalisation figures per judge.
@@ -118,7 +122,7 @@ final class ScoreBlend {
                 }
                 normalisedPerEntry.computeIfAbsent(entry, e -> new TreeMap<>()).put(judge, value);
                 judgeMarks.computeIfAbsent(entry, e -> new ArrayList<>()).add(new JudgeMark(judge,
-                        panelOfJudge.get(judge), marks.get(judge).get(entry), total, round(value)));
+                        panelOfJudge.get(judge), counted.get(judge).get(entry), total, round(value)));
             });
         });
         // Vote ranks within each group.

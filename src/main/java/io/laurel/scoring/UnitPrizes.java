@@ -11,7 +11,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -171,9 +170,5 @@ class UnitPrizes {
             guidance.put(rs.getLong(1), rs.getBigDecimal(4));
         }, campaignId);
         return figures(results, activity, guidance);
-    }
-
-    static Set<String> statuses() {
-        return Set.of(PROPOSED, CONFIRMED, REJECTED);
     }
 }

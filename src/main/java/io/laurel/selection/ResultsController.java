@@ -13,24 +13,46 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import io.laurel.campaign.CampaignKind;
+import io.laurel.campaign.CampaignService;
+import io.laurel.identity.LaurelGroups;
+import io.laurel.scoring.AssociationResults;
+import io.laurel.scoring.AssociationResultsWorkbook;
+import org.springframework.security.core.Authentication;
 
 @RestController
 class ResultsController {
 
     private final CampaignResults results;
+    private final CampaignService campaigns;
+    private final AssociationResults associationResults;
+    private final AssociationResultsWorkbook associationWorkbook;
 
-    ResultsController(CampaignResults results) {
+    ResultsController(CampaignResults results, CampaignService campaigns, AssociationResults associationResults,
+            AssociationResultsWorkbook associationWorkbook) {
         this.results = results;
+        this.campaigns = campaigns;
+        this.associationResults = associationResults;
+        this.associationWorkbook = associationWorkbook;
     }
 
+    /** Company campaigns: the final vote per award. Association campaigns: the scored ranking (issue 5). */
     @GetMapping("/api/campaigns/{id}/results")
-    CampaignResults.Results results(@PathVariable Long id) {
+    Object results(@PathVariable Long id, Authentication caller) {
+        if (isAssociation(id)) {
+            return associationResults.of(id, isStaff(caller));
+        }
         return results.of(id);
     }
 
     /** The results as a spreadsheet, one row per finalist, for HR's files and the ceremony. */
     @GetMapping("/api/campaigns/{id}/exports/results.xlsx")
     ResponseEntity<byte[]> export(@PathVariable Long id) throws IOException {
+        if (isAssociation(id)) {
+            // Exports are for staff only (security configuration), so judge ids are shown.
+            AssociationResults.Results r = associationResults.of(id, true);
+            return xlsx(r.campaignName(), associationWorkbook.write(r));
+        }
         CampaignResults.Results r = results.of(id);
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet("评选结果");
@@ -55,14 +77,29 @@ class ResultsController {
                 }
             }
             workbook.write(out);
-            String fileName = URLEncoder.encode(r.campaignName() + "-评选结果.xlsx", StandardCharsets.UTF_8)
-                    .replace("+", "%20");
-            return ResponseEntity.ok()
-                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename*=UTF-8''" + fileName)
-                    .contentType(MediaType.parseMediaType(
-                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                    .body(out.toByteArray());
+            return xlsx(r.campaignName(), out.toByteArray());
         }
+    }
+
+    private static ResponseEntity<byte[]> xlsx(String campaignName, byte[] content) {
+        String fileName = URLEncoder.encode(campaignName + "-评选结果.xlsx", StandardCharsets.UTF_8)
+                .replace("+", "%20");
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename*=UTF-8''" + fileName)
+                .contentType(MediaType.parseMediaType(
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .body(content);
+    }
+
+    private boolean isAssociation(Long id) {
+        return campaigns.get(id).getKind() == CampaignKind.ASSOCIATION;
+    }
+
+    /** Staff see judge ids in association results; judges and others see anonymised labels. */
+    private static boolean isStaff(Authentication caller) {
+        return caller != null && caller.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(
+                LaurelGroups.HR) || a.getAuthority().equals(LaurelGroups.ASSOCIATION_STAFF)
+                || a.getAuthority().equals(LaurelGroups.ADMIN));
     }
 
     private static String label(String status) {

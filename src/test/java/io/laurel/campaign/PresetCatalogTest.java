@@ -308,6 +308,47 @@ class PresetCatalogTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void csEssayPrizeRulesNameItsOwnAwards() {
+        Preset p = preset("cs-essay-2018");
+        Set<String> codes = p.awards().stream().map(Preset.Award::code).collect(Collectors.toSet());
+        Map<String, List<String>> ranked = (Map<String, List<String>>) p.rules().get("rankedPrizes");
+        assertThat(ranked).containsOnlyKeys("entry");
+        assertThat(ranked.get("entry")).containsExactly("first-prize", "second-prize", "third-prize");
+        assertThat((List<String>) p.rules().get("votePrizes")).containsExactly("popularity", "style", "image",
+                "creativity");
+        Map<String, String> unit = (Map<String, String>) p.rules().get("unitPrizes");
+        assertThat(unit).containsOnlyKeys("best-team", "best-organisation", "most-cohesive");
+        assertThat(unit.values()).allSatisfy(v -> assertThat(v).isIn("ranking", "entries", "promotion", "guidance"));
+        assertThat(codes).containsAll(ranked.get("entry")).containsAll(unit.keySet())
+                .containsAll((List<String>) p.rules().get("votePrizes"));
+    }
+
+    @Test
+    void mostBeautifulBlendsPanelAndVote() {
+        Map<String, BigDecimal> weights = preset("most-beautiful-cs-2019").scoring().weights();
+        assertThat(weights).containsOnlyKeys("panel", "onlineVote");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void influentialCcIndicatorsAreSeed003sEvaluationSystem() {
+        Preset p = preset("influential-cc-2020");
+        List<Preset.Criterion> rubric = p.scoring().rubric();
+        Map<String, List<String>> system = (Map<String, List<String>>) p.rules().get("evaluationSystem");
+        assertThat(rubric).extracting(Preset.Criterion::name).containsExactlyElementsOf(
+                system.values().stream().flatMap(List::stream).toList());
+        assertThat(rubric).extracting(Preset.Criterion::code).doesNotHaveDuplicates()
+                .contains("staff-size", "seats", "delivery-languages", "inbound-kpi", "outbound-kpi", "staff-kpi",
+                        "total-assets", "revenue", "customer-satisfaction", "incentives", "information-security",
+                        "leadership");
+        assertThat(rubric).allSatisfy(c -> {
+            assertThat(c.maxPoints()).isEqualTo(100);
+            assertThat(c.bands()).singleElement().satisfies(b -> assertThat(b.description()).containsPattern(HAN));
+        });
+    }
+
+    @Test
     void influentialCcFollowsSeed003() {
         Preset p = preset("influential-cc-2020");
         assertThat(p.awards()).singleElement().satisfies(a -> {

@@ -61,6 +61,27 @@ class RankingRulesTest {
     }
 
     @Test
+    void aJudgeWhoseTotalsDoNotVaryCountsAsThePanelMeanUnderZScore() {
+        // e1 gives 60 and 80 (panel totals 60, 80, 70, 70: mean 70, sd √50 = 7.0711); e2 gives 70 to both.
+        List<ScoreBlend.Entry> entries = List.of(entry(1, T0), entry(2, T0));
+        List<ScoreBlend.Score> scores = List.of(
+                new ScoreBlend.Score(1, "e1", "expert", "content", BigDecimal.valueOf(60)),
+                new ScoreBlend.Score(2, "e1", "expert", "content", BigDecimal.valueOf(80)),
+                new ScoreBlend.Score(1, "e2", "expert", "content", BigDecimal.valueOf(70)),
+                new ScoreBlend.Score(2, "e2", "expert", "content", BigDecimal.valueOf(70)));
+
+        ScoreBlend.Blend blend = ScoreBlend.compute(entries, scores, EXPERT_ONLY, Normalisation.Z_SCORE, false,
+                r -> BigDecimal.ZERO);
+
+        // Entry 2: e1 → 70 + 7.0711 × (80 − 70) / 10 = 77.0711; e2 → 70; mean 73.5355 (entry 1: 66.4645).
+        Map<Long, ScoreBlend.Result> results = ScoreBlendTest.byId(blend);
+        assertThat(results.get(2L).finalScore()).isEqualByComparingTo("73.5355");
+        assertThat(results.get(1L).finalScore()).isEqualByComparingTo("66.4645");
+        assertThat(results.get(2L).judges()).extracting(m -> m.normalised().toPlainString())
+                .containsExactly("77.0711", "70.0000");
+    }
+
+    @Test
     void sharedVoteRanksSkipTheRanksTheyTake() {
         List<Long> votes = List.of(90L, 90L, 90L, 50L, 50L, 10L, 0L);
         assertThat(votes.stream().map(v -> ScoreBlend.voteRank(v, votes))).containsExactly(1, 1, 1, 4, 4, 6, 7);

@@ -59,6 +59,19 @@ public final class Http {
         return exchange(client.post().uri(path).contentType(MediaType.MULTIPART_FORM_DATA).body(parts));
     }
 
+    public Answer putJson(String path, String json) {
+        return exchange(client.put().uri(path).contentType(MediaType.APPLICATION_JSON).body(json));
+    }
+
+    /** The body of a 2xx answer as bytes (spreadsheets); throws on any other status. */
+    public byte[] download(String path) {
+        var spec = client.get().uri(path);
+        if (authorization != null) {
+            spec = spec.header(HttpHeaders.AUTHORIZATION, authorization);
+        }
+        return spec.retrieve().body(byte[].class);
+    }
+
     public Answer request(HttpMethod method, String path) {
         return exchange(client.method(method).uri(path));
     }

@@ -1,0 +1,213 @@
+package io.laurel.scoring;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.laurel.campaign.Campaign;
+import io.laurel.campaign.CampaignService;
+import io.laurel.campaign.PresetCatalog;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The stored results of an association campaign as staff and judges read them: per entry every source score,
+ * every judge's marks, the weights, the normalisation and its per-judge figures, and the DMN decision definitions
+ * used — enough to recompute any number by hand. Judge ids are shown to staff only; everyone else sees the labels
+ * of {@link JudgeLabels} (专家评委1, 专业观众评委2, ...).
+ */
+@Service
+public class AssociationResults {
+
+    static final String FORMULA = "评委总分 = 各评分项分数之和（评分表含规范性且评委未单独打分时，加上工作人员确认的规范性得分）；"
+            + "z-score 标准化：标准化分 = 组内全部总分均值 + 组内全部总分标准差 × (评委总分 − 该评委均值) / 该评委标准差"
+            + "（总体标准差；评委标准差为 0 时取组内均值）；各评委组得分 = 该组评委（标准化）总分的平均；网络投票得分 = 按票数名次查 DMN "
+            + "vote-points（票数相同名次并列取较好名次）；其他来源 = 该评分项全部评委分数的平均；最终得分 = Σ 权重 × 来源得分；"
+            + "来源得分与最终得分四舍五入保留4位小数，最终得分由已取整的来源得分计算。同分依次比较：专家（评审组）得分、思想性、提交时间、提名编号。";
+
+    public record JudgeMarks(String judge, String panel, Map<String, BigDecimal> criteria, BigDecimal total,
+            BigDecimal normalised) {
+    }
+
+    public record JudgeFigures(String judge, String panel, int entries, BigDecimal mean, BigDecimal sd,
+            BigDecimal panelMean, BigDecimal panelSd) {
+    }
+
+    public record Prize(String code, String name) {
+    }
+
+    public record EntryRow(int position, long nominationId, String candidateName, String unitName,
+            BigDecimal finalScore, Map<String, BigDecimal> sourceScores, long votes, int voteRank,
+            BigDecimal votePoints, BigDecimal tieExpertScore, BigDecimal tieThoughtScore, List<Prize> prizes,
+            List<JudgeMarks> judges) {
+    }
+
+    public record Group(String group, String groupName, List<EntryRow> entries) {
+    }
+
+    public record UnitPrizeRow(String awardCode, String awardName, long unitId, String unitName, int proposalRank,
+            int entries, BigDecimal meanFinalScore, Integer bestPosition, int forwards, int readers,
+            BigDecimal guidanceScore, String status, String decidedBy, Instant decidedAt) {
+    }
+
+    public record Decisions(String scoreWeights, String votePoints, String awardQuota) {
+    }
+
+    /**
+     * @param names    Chinese names of the sources and rubric criteria (codes in the figures)
+     * @param warnings what a reader should know before trusting the list (Chinese): no vote imported yet, entries
+     *                 a panel has not scored (that source counts 0)
+     */
+    public record Results(long campaignId, String campaignName, String presetKey, String kind, Instant computedAt,
+            String normalisation, Map<String, BigDecimal> weights, Decisions decisions, boolean judgeIdsVisible,
+            String formula, Map<String, String> names, List<JudgeFigures> judgeFigures, List<Group> groups,
+            List<UnitPrizeRow> unitPrizes, List<String> warnings) {
+    }
+
+    static final Map<String, String> SOURCE_NAMES = Map.of("expert", "专家评分", "audience", "专业观众评分",
+            "panel", "评审组评分", "onlineVote", "网络投票得分");
+
+    private final CampaignService campaigns;
+    private final PresetCatalog presets;
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    AssociationResults(CampaignService campaigns, PresetCatalog presets, JdbcTemplate jdbc, ObjectMapper json) {
+        this.campaigns = campaigns;
+        this.presets = presets;
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** The results; {@code computedAt} is null and the lists are empty until EntryRanking has run. */
+    @Transactional(readOnly = true)
+    public Results of(long campaignId, boolean showJudgeIds) {
+        Campaign campaign = campaigns.get(campaignId);
+        List<Map<String, Object>> runs = jdbc.queryForList("select * from ranking_run where campaign_id = ? "
+                + "order by id desc limit 1", campaignId);
+        if (runs.isEmpty()) {
+            return new Results(campaignId, campaign.getName(), campaign.getPresetKey(), campaign.getKind().name(), null,
+                    null, Map.of(), null, showJudgeIds, FORMULA, names(campaign), List.of(), List.of(), List.of(),
+                    List.of("尚未计算结果"));
+        }
+        Map<String, Object> run = runs.get(0);
+        List<EntryRankingService.StoredJudge> stored = read((String) value(run, "judge_parameters"),
+                new TypeReference<>() { });
+        Map<String, String> labels = new LinkedHashMap<>();
+        stored.forEach(j -> labels.put(j.figures().judgeId(), showJudgeIds ? j.figures().judgeId() : j.label()));
+        List<ScoreBlend.JudgeParameters> parameters = stored.stream().map(EntryRankingService.StoredJudge::figures)
+                .toList();
+        Map<String, BigDecimal> weights = new LinkedHashMap<>();
+        if (value(run, "weights") instanceof String runWeights) {
+            weights.putAll(read(runWeights, new TypeReference<LinkedHashMap<String, BigDecimal>>() { }));
+        }
+        Map<String, List<EntryRow>> groups = new TreeMap<>();
+        jdbc.query("""
+                select r.ranking_group, r.position, r.nomination_id, n.candidate_name, u.name, r.final_score,
+                       r.source_scores, r.vote_count, r.vote_rank, r.vote_points, r.tie_expert, r.tie_thought,
+                       r.prizes, r.judges, r.weights
+                from entry_result r join nomination n on n.id = r.nomination_id
+                left join member_unit u on u.id = n.unit_id
+                where r.campaign_id = ? order by r.ranking_group, r.position""", rs -> {
+            if (weights.isEmpty()) {
+                weights.putAll(read(rs.getString(15), new TypeReference<LinkedHashMap<String, BigDecimal>>() { }));
+            }
+            List<ScoreBlend.JudgeMark> marks = read(rs.getString(14), new TypeReference<>() { });
+            List<Prize> prizes = rs.getString(13) == null ? List.of() : Arrays.stream(rs.getString(13).split(","))
+                    .map(code -> new Prize(code, campaign.award(code).map(a -> a.getName()).orElse(code))).toList();
+            groups.computeIfAbsent(rs.getString(1), g -> new ArrayList<>()).add(new EntryRow(rs.getInt(2),
+                    rs.getLong(3), rs.getString(4), rs.getString(5), rs.getBigDecimal(6),
+                    read(rs.getString(7), new TypeReference<LinkedHashMap<String, BigDecimal>>() { }), rs.getLong(8),
+                    rs.getInt(9), rs.getBigDecimal(10), rs.getBigDecimal(11), rs.getBigDecimal(12), prizes,
+                    marks.stream().map(m -> new JudgeMarks(labels.getOrDefault(m.judgeId(), m.judgeId()), m.panel(),
+                            m.criteria(), m.total(), m.normalised()))
+                            .sorted(Comparator.comparing(JudgeMarks::panel).thenComparing(JudgeMarks::judge)).toList()));
+        }, campaignId);
+        List<JudgeFigures> figures = parameters.stream().map(p -> new JudgeFigures(labels.get(p.judgeId()), p.panel(),
+                p.entries(), p.mean(), p.sd(), p.panelMean(), p.panelSd()))
+                .sorted(Comparator.comparing(JudgeFigures::panel).thenComparing(JudgeFigures::judge)).toList();
+        List<Group> groupList = groups.entrySet().stream().map(g -> new Group(g.getKey(), groupName(campaign,
+                g.getKey()), g.getValue())).toList();
+        Decisions decisions = new Decisions((String) value(run, "weights_decision"),
+                (String) value(run, "vote_points_decision"), (String) value(run, "quota_decision"));
+        Object computedAt = value(run, "computed_at");
+        return new Results(campaignId, campaign.getName(), campaign.getPresetKey(), campaign.getKind().name(),
+                computedAt instanceof java.sql.Timestamp t ? t.toInstant() : null,
+                (String) value(run, "normalisation"), weights, decisions, showJudgeIds, FORMULA, names(campaign),
+                figures, groupList, unitPrizes(campaign), warnings(weights, groupList));
+    }
+
+    static List<String> warnings(Map<String, BigDecimal> weights, List<Group> groups) {
+        List<String> warnings = new ArrayList<>();
+        List<EntryRow> all = groups.stream().flatMap(g -> g.entries().stream()).toList();
+        if (weights.containsKey(ScoreBlend.ONLINE_VOTE) && !all.isEmpty() && all.stream().allMatch(e -> e.votes() == 0)) {
+            warnings.add("尚未导入网络投票：所有作品票数为0，并列第1名，网络投票得分相同");
+        }
+        for (String panel : weights.keySet()) {
+            if (!ScoreBlend.PANELS.contains(panel)) {
+                continue;
+            }
+            List<String> missing = all.stream().filter(e -> e.judges().stream().noneMatch(j -> j.panel().equals(panel)))
+                    .map(e -> e.candidateName() + "（" + e.nominationId() + "）").toList();
+            if (!missing.isEmpty()) {
+                warnings.add(JudgeLabels.prefix(panel).replace("评委", "") + "评委组未评分、该项按0分计的作品："
+                        + String.join("、", missing));
+            }
+        }
+        return warnings;
+    }
+
+    private Map<String, String> names(Campaign campaign) {
+        Map<String, String> names = new LinkedHashMap<>(SOURCE_NAMES);
+        var scoring = presets.fromJson(campaign.getPresetSnapshot()).scoring();
+        if (scoring != null && scoring.rubric() != null) {
+            scoring.rubric().forEach(c -> names.put(c.code(), c.name()));
+        }
+        return names;
+    }
+
+    private List<UnitPrizeRow> unitPrizes(Campaign campaign) {
+        return jdbc.query("""
+                select p.award_code, p.unit_id, u.name, p.proposal_rank, p.entries, p.mean_final_score,
+                       p.best_position, p.forwards, p.readers, p.guidance_score, p.status, p.decided_by, p.decided_at
+                from unit_prize p join member_unit u on u.id = p.unit_id
+                where p.campaign_id = ? order by p.award_code, p.proposal_rank""", (rs, i) -> {
+            int best = rs.getInt(7);
+            Integer bestPosition = rs.wasNull() ? null : best;
+            return new UnitPrizeRow(rs.getString(1), campaign.award(rs.getString(1)).map(a -> a.getName())
+                    .orElse(rs.getString(1)), rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getInt(5),
+                    rs.getBigDecimal(6), bestPosition, rs.getInt(8), rs.getInt(9), rs.getBigDecimal(10),
+                    rs.getString(11), rs.getString(12),
+                    rs.getTimestamp(13) == null ? null : rs.getTimestamp(13).toInstant());
+        }, campaign.getId());
+    }
+
+    private static String groupName(Campaign campaign, String group) {
+        if ("entry".equals(group)) {
+            return "参赛作品";
+        }
+        return campaign.award(group).map(a -> a.getName()).orElse(group);
+    }
+
+    private <T> T read(String text, TypeReference<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored scoring figures are not valid JSON", e);
+        }
+    }
+
+    static Object value(Map<String, Object> row, String column) {
+        Object v = row.get(column);
+        return v != null ? v : row.get(column.toUpperCase());
+    }
+}
