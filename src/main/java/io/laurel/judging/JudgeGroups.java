@@ -11,6 +11,7 @@ import static org.camunda.bpm.engine.authorization.Resources.USER;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -72,7 +73,11 @@ class JudgeGroups implements ApplicationRunner {
             grant(groupId, USER, "*", READ);
             grant(groupId, GROUP, "*", READ);
             grant(groupId, PROCESS_DEFINITION, "award-selection", READ);
-            filters.createFilterQuery().list().forEach(f -> grant(groupId, FILTER, f.getId(), READ));
+            // The task filters GroupAuthorizations creates for every working group.
+            for (String filter : List.of("我的待办", "我的小组任务")) {
+                filters.createFilterQuery().filterName(filter).list()
+                        .forEach(f -> grant(groupId, FILTER, f.getId(), READ));
+            }
         });
     }
 

@@ -445,6 +445,27 @@ class AssociationJudgingProcessTest {
     }
 
     @Test
+    void judges_groups_may_use_tasklist_and_read_the_model_but_start_nothing() {
+        var auth = engine.getAuthorizationService();
+        for (String[] judge : new String[][] {{"qianhong", "judges-expert"}, {"zhengyu", "judges-audience"}}) {
+            List<String> groups = List.of(judge[1]);
+            assertThat(auth.isUserAuthorized(judge[0], groups, org.camunda.bpm.engine.authorization.Permissions.ACCESS,
+                    org.camunda.bpm.engine.authorization.Resources.APPLICATION, "tasklist")).isTrue();
+            assertThat(auth.isUserAuthorized(judge[0], groups, org.camunda.bpm.engine.authorization.Permissions.READ,
+                    org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION, "award-selection")).isTrue();
+            assertThat(auth.isUserAuthorized(judge[0], groups,
+                    org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE,
+                    org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION, "award-selection")).isFalse();
+            assertThat(engine.getFilterService().createFilterQuery().filterName("我的待办").list())
+                    .allSatisfy(f -> assertThat(auth.isUserAuthorized(judge[0], groups,
+                            org.camunda.bpm.engine.authorization.Permissions.READ,
+                            org.camunda.bpm.engine.authorization.Resources.FILTER, f.getId())).isTrue());
+        }
+        assertThat(engine.getIdentityService().createUserQuery().memberOfGroup("judges-expert").count()).isEqualTo(5);
+        assertThat(engine.getIdentityService().createUserQuery().memberOfGroup("judges-audience").count()).isEqualTo(3);
+    }
+
+    @Test
     void the_rubric_form_refuses_what_the_bands_of_seed_001_do_not_allow() throws Exception {
         var form = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
                 getClass().getResourceAsStream("/forms/rubric-score.form"));
