@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.laurel.campaign.Campaign;
 import io.laurel.mail.EmbeddedMailServer;
 import io.laurel.nomination.Nomination;
-import io.laurel.scoring.EntryRanking;
 import io.laurel.selection.SelectionDriver;
 import io.laurel.support.FlowNodeCoverage;
 import io.laurel.support.LaurelTest;
@@ -34,7 +33,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -77,9 +75,6 @@ class AssociationJudgingProcessTest {
     @Autowired
     EmbeddedMailServer mailServer;
 
-    @Autowired
-    ObjectProvider<EntryRanking> ranking;
-
     @BeforeEach
     void initAssertions() {
         AbstractAssertions.init(engine);
@@ -106,17 +101,11 @@ class AssociationJudgingProcessTest {
                 "prepareListVote", "identifyEvaluationPath", "evaluationPathGateway"));
         FlowNodeCoverage coverage = FlowNodeCoverage.of(engine, "award-selection", startedInstances)
                 .restrictedTo(branch);
-        if (ranking.getIfAvailable() == null) {
-            // Without the scoring module no instance gets past the ranking step; exactly those nodes are missed.
-            assertThat(coverage.missed()).containsExactlyInAnyOrder("rankEntries", "confirmPrizeList",
-                    "associationEvaluated", "prepareListVote");
-        } else {
-            assertThat(coverage.ratio()).as("never passed: " + coverage.missed()).isGreaterThanOrEqualTo(0.95);
-        }
+        assertThat(coverage.ratio()).as("never passed: " + coverage.missed()).isGreaterThanOrEqualTo(0.95);
     }
 
     @Test
-    void conformity_review_balanced_judging_and_rubric_scores_up_to_the_ranking() {
+    void conformity_review_balanced_judging_rubric_scores_ranking_vote_and_ceremony() {
         clockAt("2026-10-01T10:00");
         Campaign campaign = fixture.essayCampaign();
         campaignIds.add(campaign.getId());
@@ -232,10 +221,6 @@ class AssociationJudgingProcessTest {
         assertThat(jdbc.queryForObject("select count(*) from judge_score where judge_id = 'qianhong' and nomination_id = ?",
                 Integer.class, recused)).isZero();
 
-        if (ranking.getIfAvailable() == null) {
-            rankOrReportMissingModule(instance);
-            return;
-        }
         fromRankingToCeremony(instance, campaign, entries);
     }
 
@@ -380,7 +365,7 @@ class AssociationJudgingProcessTest {
         assertThat(driver.tasks(instance, "scoreEntries")).isEmpty();
         assertThat(driver.tasks(instance, "signJudgeDeclaration")).isEmpty();
 
-        rankOrReportMissingModule(instance);
+        rankAndHandToStaff(instance);
     }
 
     /**
@@ -440,7 +425,7 @@ class AssociationJudgingProcessTest {
             assertThat(rows.keySet()).as(c.preset()).containsExactlyInAnyOrderElementsOf(
                     c.form().equals("panel-score") ? List.of("total") : indicators.keySet());
             BpmnAwareTests.assertThat(instance).hasPassed("judgeDone").isWaitingAt("rankEntries");
-            rankOrReportMissingModule(instance);
+            rankAndHandToStaff(instance);
         }
     }
 
@@ -491,19 +476,19 @@ class AssociationJudgingProcessTest {
                 "7–10 分", "4–6 分", "紧扣征文主题“有你，世界变更美”");
     }
 
-    /** The ranking step: with the scoring module it runs; without it the job fails with a clear message. */
-    private void rankOrReportMissingModule(ProcessInstance instance) {
+    /** The ranking step runs the scoring module and hands the list to staff; the rest is driven in the first scenario. */
+    private void rankAndHandToStaff(ProcessInstance instance) {
         Job job = engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
                 .activityId("rankEntries").singleResult();
-        if (ranking.getIfAvailable() == null) {
-            assertThatThrownBy(() -> engine.getManagementService().executeJob(job.getId()))
-                    .hasMessageContaining("评分排名模块");
-            engine.getRuntimeService().deleteProcessInstance(instance.getId(), "scoring module not deployed");
-        } else {
-            engine.getManagementService().executeJob(job.getId());
-            BpmnAwareTests.assertThat(instance).isWaitingAt("confirmPrizeList");
-            engine.getRuntimeService().deleteProcessInstance(instance.getId(), "ranking covered here; list vote elsewhere");
-        }
+        engine.getManagementService().executeJob(job.getId());
+        BpmnAwareTests.assertThat(instance).isWaitingAt("confirmPrizeList");
+        assertThat(jdbc.queryForObject("select count(*) from entry_result r join nomination n on n.id = r.nomination_id "
+                + "where n.campaign_id = ?", Integer.class, campaignOf(instance))).isPositive();
+        engine.getRuntimeService().deleteProcessInstance(instance.getId(), "ranking covered here; list vote elsewhere");
+    }
+
+    private long campaignOf(ProcessInstance instance) {
+        return ((Number) engine.getRuntimeService().getVariable(instance.getId(), "campaignId")).longValue();
     }
 
     private Task declarationOf(ProcessInstance instance, String judge) {
