@@ -39,6 +39,21 @@ public class CampaignTimeline {
         return toDate(campaign, milestone(campaign, phaseCode).getStartsAt());
     }
 
+    /**
+     * The phase's deadline, or null when the campaign's timeline has no such phase (association presets have no
+     * final-vote phase): a task's due date expression may then leave the task without a due date.
+     */
+    public Date deadlineIfAny(Long campaignId, String phaseCode) {
+        Campaign campaign = campaign(campaignId);
+        return campaign.milestone(phaseCode).map(m -> toDate(campaign, keyMoment(m))).orElse(null);
+    }
+
+    /** The start of a phase, or {@code fallback} when the campaign's timeline has no such phase. */
+    public Date startOr(Long campaignId, String phaseCode, Date fallback) {
+        Campaign campaign = campaign(campaignId);
+        return campaign.milestone(phaseCode).map(m -> toDate(campaign, m.getStartsAt())).orElse(fallback);
+    }
+
     public LocalDateTime deadlineLocal(Long campaignId, String phaseCode) {
         return keyMoment(milestone(campaign(campaignId), phaseCode));
     }

@@ -88,6 +88,10 @@ class DemoData implements ApplicationRunner {
                 "insert into user_department (user_id, department) select ?, ? from (select 1 as one) x "
                         + "where not exists (select 1 from user_department where user_id = ?)",
                 u.id(), u.department(), u.id()));
+        // Judges' units: a judge never scores an entry of their own unit.
+        DemoUsers.JUDGE_UNITS.forEach((user, unit) -> jdbc.update(
+                "insert into judge_unit (user_id, unit_name) select ?, ? from (select 1 as one) x "
+                        + "where not exists (select 1 from judge_unit where user_id = ?)", user, unit, user));
         if (campaigns.findByPresetKey(DEMO_PRESET).isEmpty()) {
             Long campaignId = tx.execute(s -> createDemoCampaign());
             if (launchCampaign) {

@@ -6,12 +6,16 @@ import static io.laurel.identity.LaurelGroups.DEPARTMENT_HEADS;
 import static io.laurel.identity.LaurelGroups.HR;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The demo cast. The committee is made as seed 002 says: 3 executives, 5 department heads, 2 HR,
  * 2 past winners, 3 customer representatives (15). Every password is "demo" (demo profile only).
  */
 final class DemoUsers {
+
+    static final String JUDGES_EXPERT = "judges-expert";
+    static final String JUDGES_AUDIENCE = "judges-audience";
 
     static final List<String> DEPARTMENTS = List.of("客服中心", "售后服务部", "技术支持部", "销售顾问部", "前台接待部", "国际业务部");
 
@@ -39,7 +43,26 @@ final class DemoUsers {
             // Committee: customer representatives
             new DemoUser("majun", "马骏", "客户代表", List.of(COMMITTEE), null),
             new DemoUser("xuli", "徐丽", "客户代表", List.of(COMMITTEE), null),
-            new DemoUser("tangning", "唐宁", "客户代表", List.of(COMMITTEE), null));
+            new DemoUser("tangning", "唐宁", "客户代表", List.of(COMMITTEE), null),
+            // Judges of association campaigns (laurel.judging): 5 experts, 3 professional-audience judges
+            new DemoUser("qianhong", "钱宏", "行业专家(专家评委)", List.of(JUDGES_EXPERT), null),
+            new DemoUser("fengjie", "冯洁", "客服中心总监(专家评委)", List.of(JUDGES_EXPERT), null),
+            new DemoUser("yangfan", "杨帆", "高校教授(专家评委)", List.of(JUDGES_EXPERT), null),
+            new DemoUser("zhuwei", "朱伟", "质检专家(专家评委)", List.of(JUDGES_EXPERT), null),
+            new DemoUser("hanxue", "韩雪", "培训专家(专家评委)", List.of(JUDGES_EXPERT), null),
+            new DemoUser("songtao", "宋涛", "客服经理(专业观众评委)", List.of(JUDGES_AUDIENCE), null),
+            new DemoUser("luojing", "罗静", "客服主管(专业观众评委)", List.of(JUDGES_AUDIENCE), null),
+            new DemoUser("zhengyu", "郑宇", "客服代表(专业观众评委)", List.of(JUDGES_AUDIENCE), null));
+
+    /**
+     * The member units some demo judges work for (table judge_unit): they never score an entry of that unit.
+     * The names are those of the association demo packages (e.g. the intake tests' units).
+     */
+    static final Map<String, String> JUDGE_UNITS = Map.of(
+            "fengjie", "华信银行信用卡中心",
+            "zhuwei", "东方航空客服中心",
+            "songtao", "华信银行信用卡中心",
+            "luojing", "远景通信客户服务部");
 
     private DemoUsers() {
     }

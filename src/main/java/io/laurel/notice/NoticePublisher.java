@@ -8,6 +8,7 @@ import io.laurel.review.NominationContext;
 import java.text.SimpleDateFormat;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.TimeZone;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -46,21 +47,45 @@ class NoticePublisher implements JavaDelegate {
         execution.setVariable("noticeEndsAt", endsAt);
         SimpleDateFormat format = new SimpleDateFormat("yyyy-MM-dd HH:mm");
         format.setTimeZone(TimeZone.getTimeZone(campaign.zoneId()));
-        List<Long> winners = jdbc.queryForList("select nomination_id from award_result where campaign_id = ? and "
-                + "status = 'WINNER' order by award_code, nomination_id", Long.class, campaign.getId());
-        List<String> lines = winners.stream().map(id -> context.load(campaign.getId(), id).label()).toList();
-        for (Long id : winners) {
-            var loaded = context.load(campaign.getId(), id);
-            if (loaded.candidate() != null && loaded.candidate().getEmail() != null) {
-                mail.sendNow(loaded.candidate().getEmail(), Notice.of("【" + campaign.getName() + "】获奖名单公示",
-                        loaded.nomination().getCandidateName() + ",您好:",
-                        "恭喜您经评选委员会无记名投票当选「" + loaded.awardName() + "」!",
+        // award_code of the result, not of the nomination: an association entry wins a prize (一等奖 ...).
+        List<Map<String, Object>> winners = jdbc.queryForList("select nomination_id, award_code from award_result "
+                + "where campaign_id = ? and status = 'WINNER' order by award_code, nomination_id", campaign.getId());
+        List<String> lines = winners.stream().map(w -> label(campaign, w)).toList();
+        for (Map<String, Object> winner : winners) {
+            var loaded = context.load(campaign.getId(), ((Number) winner.get("nomination_id")).longValue());
+            String awardName = awardName(campaign, winner);
+            String to = loaded.candidate() != null ? loaded.candidate().getEmail()
+                    : loaded.nomination().getEmployeeId() == null && loaded.nomination().getNominatorContact() != null
+                            && loaded.nomination().getNominatorContact().contains("@")
+                                    ? loaded.nomination().getNominatorContact() : null;
+            if (to != null) {
+                mail.sendNow(to, Notice.of("【" + campaign.getName() + "】获奖名单公示",
+                        (loaded.candidate() != null ? loaded.nomination().getCandidateName()
+                                : loaded.nomination().getNominator() + "(" + loaded.nomination().getCandidateName()
+                                        + ")") + ",您好:",
+                        "恭喜您经评选委员会无记名投票当选「" + awardName + "」!",
                         "获奖名单现进行为期 " + NOTICE_WORKING_DAYS + " 个工作日的公示,至 " + format.format(endsAt)
                                 + " 结束。公示期内如有异议,将由评选委员会调查核实。"));
             }
         }
-        Notice toHr = new Notice("【" + campaign.getName() + "】获奖名单已发布公示", "人力资源部,您好:",
+        // The group running the campaign: HR for company campaigns, association staff for association ones.
+        String operators = execution.getVariable("operatorGroup") instanceof String g ? g : "hr";
+        Notice toHr = new Notice("【" + campaign.getName() + "】获奖名单已发布公示",
+                ("hr".equals(operators) ? "人力资源部" : "协会秘书处") + ",您好:",
                 List.of("以下获奖名单已开始公示,公示期至 " + format.format(endsAt) + ":"), lines);
-        recipients.of("hr").forEach(to -> mail.sendNow(to, toHr));
+        recipients.of(operators).forEach(to -> mail.sendNow(to, toHr));
+    }
+
+    private String awardName(io.laurel.campaign.Campaign campaign, Map<String, Object> winner) {
+        String code = (String) winner.get("award_code");
+        return campaign.award(code).map(a -> a.getName()).orElse(code);
+    }
+
+    /** As NominationContext's label, with the award won. */
+    private String label(io.laurel.campaign.Campaign campaign, Map<String, Object> winner) {
+        var loaded = context.load(campaign.getId(), ((Number) winner.get("nomination_id")).longValue());
+        String where = loaded.candidate() != null ? "(" + loaded.candidate().getDepartment() + ")"
+                : loaded.nomination().getNominator() != null ? "(" + loaded.nomination().getNominator() + ")" : "";
+        return "【" + awardName(campaign, winner) + "】" + loaded.nomination().getCandidateName() + where;
     }
 }

@@ -47,47 +47,71 @@ class VoteCounter implements JavaDelegate {
         }
     }
 
+    /**
+     * A finalist standing for one award. Company campaigns: the nomination's own award, ordered by re-review
+     * score. Association campaigns: the prizes the ranking gave the entry (table list_vote_award, filled by the
+     * judging path), ordered by ranking position — one entry may stand for a ranked and a vote prize.
+     */
+    record Candidacy(Tally tally, String awardCode, Integer position) {
+    }
+
     @Override
     @SuppressWarnings("unchecked")
     public void execute(DelegateExecution execution) {
         var campaign = context.campaign(execution);
         int committeeSize = ((List<String>) execution.getVariable("voterIds")).size();
-        Map<String, List<Tally>> byAward = nominations.findByCampaignIdAndStatusInOrderById(campaign.getId(),
+        Map<Long, Tally> tallies = nominations.findByCampaignIdAndStatusInOrderById(campaign.getId(),
                 List.of(NominationStatus.FINALIST)).stream()
                 .map(n -> new Tally(n, approvals(n.getId()), committeeSize - records.recusals(n.getId())))
-                .collect(Collectors.groupingBy(t -> t.nomination().getAwardCode()));
+                .collect(Collectors.toMap(t -> t.nomination().getId(), t -> t, (a, b) -> a, java.util.LinkedHashMap::new));
+        List<Candidacy> listed = jdbc.query("select nomination_id, award_code, position from list_vote_award "
+                + "where campaign_id = ? order by position, nomination_id", (rs, i) -> new Candidacy(
+                        tallies.get(rs.getLong(1)), rs.getString(2), rs.getInt(3)), campaign.getId()).stream()
+                .filter(c -> c.tally() != null).toList();
+        List<Candidacy> candidacies = !listed.isEmpty() ? listed : tallies.values().stream()
+                .map(t -> new Candidacy(t, t.nomination().getAwardCode(), null)).toList();
+        Map<String, List<Candidacy>> byAward = candidacies.stream()
+                .collect(Collectors.groupingBy(Candidacy::awardCode));
+        java.util.Set<Long> won = new java.util.HashSet<>();
         int winners = 0;
         for (var award : campaign.getAwards()) {
-            List<Tally> tallies = byAward.getOrDefault(award.getCode(), List.of());
+            List<Candidacy> standing = byAward.getOrDefault(award.getCode(), List.of());
             Integer quota = quotas.of(campaign.getPresetKey(), award.getCode()).winnersQuota();
-            // Ties for the last places are broken by the re-review score, then by approvals.
-            List<Tally> qualified = tallies.stream().filter(Tally::qualifies)
-                    .sorted(Comparator.comparing((Tally t) -> score(t.nomination())).reversed()
-                            .thenComparing(Comparator.comparingInt(Tally::approvals).reversed())
-                            .thenComparing(t -> t.nomination().getId()))
+            // Ties for the last places are broken by the re-review score (association: the ranking position),
+            // then by approvals.
+            Comparator<Candidacy> order = !listed.isEmpty()
+                    ? Comparator.comparing(Candidacy::position)
+                    : Comparator.comparing((Candidacy c) -> score(c.tally().nomination())).reversed();
+            List<Candidacy> qualified = standing.stream().filter(c -> c.tally().qualifies())
+                    .sorted(order.thenComparing(Comparator.comparingInt((Candidacy c) -> c.tally().approvals()).reversed())
+                            .thenComparing(c -> c.tally().nomination().getId()))
                     .toList();
             int awarded = 0;
-            for (Tally tally : qualified) {
+            for (Candidacy candidacy : qualified) {
                 boolean wins = quota == null || awarded < quota;
-                record(campaign.getId(), tally, wins ? "WINNER" : "OVER_QUOTA",
-                        wins ? null : "超出名额(" + quota + " 名),按复评得分排序未入选");
-                tally.nomination().changeStatus(wins ? NominationStatus.WINNER : NominationStatus.NOT_SELECTED);
+                record(campaign.getId(), candidacy, wins ? "WINNER" : "OVER_QUOTA",
+                        wins ? null : "超出名额(" + quota + " 名)," + (listed.isEmpty() ? "按复评得分" : "按评分排名")
+                                + "排序未入选");
+                if (wins) {
+                    won.add(candidacy.tally().nomination().getId());
+                }
                 awarded += wins ? 1 : 0;
             }
-            for (Tally tally : tallies) {
-                if (!tally.qualifies()) {
-                    record(campaign.getId(), tally, "NOT_APPROVED", "赞成票未达三分之二(" + tally.approvals() + "/"
-                            + tally.entitled() + ")");
-                    tally.nomination().changeStatus(NominationStatus.NOT_SELECTED);
+            for (Candidacy candidacy : standing) {
+                if (!candidacy.tally().qualifies()) {
+                    record(campaign.getId(), candidacy, "NOT_APPROVED", "赞成票未达三分之二("
+                            + candidacy.tally().approvals() + "/" + candidacy.tally().entitled() + ")");
                 }
             }
-            if (!tallies.isEmpty() || quota != null) {
+            if (!standing.isEmpty() || quota != null) {
                 jdbc.update("insert into award_outcome (campaign_id, award_code, winners_quota, winners, short_of_quota) "
                         + "values (?, ?, ?, ?, ?)", campaign.getId(), award.getCode(), quota, awarded,
                         quota != null && awarded < quota);
             }
             winners += awarded;
         }
+        tallies.values().forEach(t -> t.nomination().changeStatus(won.contains(t.nomination().getId())
+                ? NominationStatus.WINNER : NominationStatus.NOT_SELECTED));
         execution.setVariable("winnerCount", winners);
     }
 
@@ -97,9 +121,10 @@ class VoteCounter implements JavaDelegate {
         return count == null ? 0 : count;
     }
 
-    private void record(Long campaignId, Tally tally, String status, String note) {
+    private void record(Long campaignId, Candidacy candidacy, String status, String note) {
+        Tally tally = candidacy.tally();
         jdbc.update("insert into award_result (campaign_id, award_code, nomination_id, approvals, entitled_voters, "
-                + "status, note) values (?, ?, ?, ?, ?, ?, ?)", campaignId, tally.nomination().getAwardCode(),
+                + "status, note) values (?, ?, ?, ?, ?, ?, ?)", campaignId, candidacy.awardCode(),
                 tally.nomination().getId(), tally.approvals(), tally.entitled(), status, note);
     }
 

@@ -161,7 +161,9 @@ class PackageIntakeProcessTest extends IntakeTestSupport {
         assertThat(packages.findById(packageOf(lastMessageId).getId()).orElseThrow().getStatus())
                 .isEqualTo(IntakePackage.Status.CLOSED_AS_IS);
         assertThat(nominations.findByCampaignIdOrderById(campaign.getId())).isEmpty();
-        assertThat(subject(mailsTo(from, 2).get(1))).contains("已按现有材料结案");
+        // Both mails leave after their commits; under load a retried first one may arrive second.
+        assertThat(mailsTo(from, 2)).extracting(IntakeTestSupport::subject)
+                .anySatisfy(subject -> assertThat(subject).contains("已按现有材料结案"));
     }
 
     @Test

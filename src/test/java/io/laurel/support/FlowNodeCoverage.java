@@ -46,6 +46,46 @@ public final class FlowNodeCoverage {
         return new FlowNodeCoverage(flowNodes, passed);
     }
 
+    /** The same measure over only those of the model's flow nodes in {@code nodes}. */
+    public FlowNodeCoverage restrictedTo(Set<String> nodes) {
+        Set<String> kept = new HashSet<>(flowNodes);
+        kept.retainAll(nodes);
+        return new FlowNodeCoverage(kept, passed);
+    }
+
+    /** The same measure without the flow nodes in {@code nodes} (a branch another test class drives). */
+    public FlowNodeCoverage excluding(Set<String> nodes) {
+        Set<String> kept = new HashSet<>(flowNodes);
+        kept.removeAll(nodes);
+        return new FlowNodeCoverage(kept, passed);
+    }
+
+    /**
+     * The flow nodes {@code roots} of the latest deployed {@code processKey} and everything nested in them
+     * (the nodes of a sub-process), e.g. one branch of a model.
+     */
+    public static Set<String> branch(ProcessEngine engine, String processKey, String... roots) {
+        String definitionId = engine.getRepositoryService().createProcessDefinitionQuery()
+                .processDefinitionKey(processKey).latestVersion().singleResult().getId();
+        var model = engine.getRepositoryService().getBpmnModelInstance(definitionId);
+        Set<String> nodes = new TreeSet<>();
+        for (String root : roots) {
+            var element = model.getModelElementById(root);
+            if (element == null) {
+                throw new AssertionError(processKey + " has no element " + root);
+            }
+            nodes.add(root);
+            if (element instanceof org.camunda.bpm.model.bpmn.instance.SubProcess sub) {
+                sub.getChildElementsByType(org.camunda.bpm.model.bpmn.instance.FlowElement.class).forEach(child -> {
+                    if (child instanceof FlowNode) {
+                        nodes.addAll(branch(engine, processKey, child.getId()));
+                    }
+                });
+            }
+        }
+        return nodes;
+    }
+
     public double ratio() {
         return 1.0 - (double) missed().size() / flowNodes.size();
     }
