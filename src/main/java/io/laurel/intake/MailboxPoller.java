@@ -61,7 +61,8 @@ public class MailboxPoller {
                 .description("Intake polls skipped: another node holds the lease").register(meters);
     }
 
-    @Scheduled(fixedDelayString = "${laurel.intake.polling.interval:PT60S}", initialDelayString = "PT15S")
+    @Scheduled(fixedDelayString = "${laurel.intake.polling.interval:PT60S}",
+            initialDelayString = "${laurel.intake.polling.initial-delay:PT15S}")
     void scheduledPoll() {
         if (!properties.polling().enabled()) {
             return;
