@@ -215,7 +215,7 @@ class TwoNodeClusterMySqlTest {
                         // engines live in a static registry: each node's under its own name, no web apps
                         "--camunda.bpm.process-engine-name=cluster" + name,
                         "--camunda.bpm.webapp.enabled=false",
-                        "--camunda.bpm.generic-properties.properties.hostname=laurel-node-" + name,
+                        "--laurel.node-name=laurel-node-" + name,
                         "--camunda.bpm.job-execution.enabled=true",
                         "--camunda.bpm.job-execution.core-pool-size=" + POOL,
                         "--camunda.bpm.job-execution.max-pool-size=" + POOL,
