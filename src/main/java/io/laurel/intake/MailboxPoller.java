@@ -1,6 +1,8 @@
 package io.laurel.intake;
 
 import io.laurel.mail.EmbeddedMailServer;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -38,10 +40,13 @@ public class MailboxPoller {
     private final IntakeService intake;
     private final IntakeMessageRepository messages;
     private final IntakeDeadlines deadlines;
+    /** Polls done and polls skipped because another node held the lease (laurel.intake.polls). */
+    private final Counter polled;
+    private final Counter skipped;
 
     MailboxPoller(ImapSettings settings, IntakeProperties properties, ObjectProvider<EmbeddedMailServer> embedded,
             PollLease lease, MessageStore store, IntakeService intake, IntakeMessageRepository messages,
-            IntakeDeadlines deadlines) {
+            IntakeDeadlines deadlines, MeterRegistry meters) {
         this.settings = settings;
         this.properties = properties;
         this.embedded = embedded;
@@ -50,9 +55,14 @@ public class MailboxPoller {
         this.intake = intake;
         this.messages = messages;
         this.deadlines = deadlines;
+        this.polled = Counter.builder("laurel.intake.polls").tag("result", "polled")
+                .description("Intake mailbox polls done by this node").register(meters);
+        this.skipped = Counter.builder("laurel.intake.polls").tag("result", "skipped")
+                .description("Intake polls skipped: another node holds the lease").register(meters);
     }
 
-    @Scheduled(fixedDelayString = "${laurel.intake.polling.interval:PT60S}", initialDelayString = "PT15S")
+    @Scheduled(fixedDelayString = "${laurel.intake.polling.interval:PT60S}",
+            initialDelayString = "${laurel.intake.polling.initial-delay:PT15S}")
     void scheduledPoll() {
         if (!properties.polling().enabled()) {
             return;
@@ -67,8 +77,10 @@ public class MailboxPoller {
     /** One poll; answers what it did. Does nothing when another node holds the lease. */
     public synchronized PollReport pollOnce() {
         if (!lease.tryAcquire(LEASE, properties.polling().lease())) {
+            skipped.increment();
             return new PollReport(false, 0, 0, 0);
         }
+        polled.increment();
         int recovered = 0;
         for (IntakeMessage stranded : messages.findByStatusOrderById(IntakeMessage.Status.STORED)) {
             intake.dispatch(stranded.getId());

@@ -8,6 +8,7 @@ import static io.laurel.identity.LaurelGroups.HR;
 
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -55,11 +56,15 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain actuator(HttpSecurity http, JsonSecurityErrors errors,
-            CamundaUserAuthenticationProvider users) throws Exception {
+            CamundaUserAuthenticationProvider users,
+            @Value("${laurel.metrics.scrape-group:}") String scrapeGroup) throws Exception {
+        // Prometheus may scrape as a member of laurel.metrics.scrape-group (a Camunda group); nothing else there.
+        String[] scrapers = scrapeGroup.isBlank() ? new String[] {ADMIN} : new String[] {ADMIN, scrapeGroup.strip()};
         return http.securityMatcher("/actuator/**")
                 .authenticationProvider(users)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/actuator/prometheus").hasAnyAuthority(scrapers)
                         .anyRequest().hasAuthority(ADMIN))
                 .httpBasic(basic -> basic.authenticationEntryPoint(errors.unauthenticated()))
                 .csrf(AbstractHttpConfigurer::disable)

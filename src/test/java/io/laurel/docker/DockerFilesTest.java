@@ -201,10 +201,23 @@ class DockerFilesTest {
         assertThat(two.get("LAUREL_NODE_NAME")).isEqualTo("laurel-2");
     }
 
+    /**
+     * Both nodes poll; the intake_lease keeps it to one at a time and hands it over when the holder dies
+     * (TwoNodeClusterMySqlTest proves both on MariaDB).
+     */
     @Test
-    void exactlyOneClusterNodePollsImap() {
+    void bothClusterNodesMayPollImapTheLeaseKeepsItToOne() {
         assertThat(environment(service(cluster, "laurel-1"))).containsEntry("LAUREL_INTAKE_POLLING_ENABLED", "true");
-        assertThat(environment(service(cluster, "laurel-2"))).containsEntry("LAUREL_INTAKE_POLLING_ENABLED", "false");
+        assertThat(environment(service(cluster, "laurel-2"))).containsEntry("LAUREL_INTAKE_POLLING_ENABLED", "true");
+    }
+
+    /** A dead node's jobs come back after the job lock time; the compose file states it, as a number. */
+    @Test
+    void clusterNodesShareAnExplicitJobLockTime() {
+        for (String node : laurelNodes(cluster)) {
+            assertThat(environment(service(cluster, node)).get("CAMUNDA_BPM_JOBEXECUTION_LOCKTIMEINMILLIS"))
+                    .as(node).matches("[1-9][0-9]{3,}");
+        }
     }
 
     // ---------------------------------------------------------------- Dockerfile, .dockerignore

@@ -1,0 +1,197 @@
+package io.laurel.bench;
+
+import static io.laurel.bench.BenchTable.f;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.laurel.support.Http;
+import io.laurel.support.LaurelTest;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * P3 of issue 8: 10,000 open user tasks in the engine, authorizations on (each task readable only by its
+ * candidate group: the engine writes one authorization per task), and a committee member's task list
+ * through the engine REST API — the first page ({@code GET /engine-rest/task?firstResult=0&maxResults=15},
+ * newest first, as Tasklist asks) and the count ({@code GET /engine-rest/task/count}) — p50 and p95 over
+ * 200 requests each. Baselines in the same run: the same requests by an administrator (the engine skips
+ * authorization checks for camunda-admin) and {@code GET /actuator/health} (HTTP alone). Asserts the
+ * member sees exactly the committee's tasks.
+ */
+@LaurelTest
+@Tag("benchmark")
+class TaskListBenchmark {
+
+    static final String KEY = "tasklist-probe";
+    static final int TASKS = Integer.getInteger("bench.tasks", 10_000);
+    static final int REQUESTS = 200;
+    static final int WARM_UP = 30;
+    /** Candidate groups of the tasks, round robin: a fifth of them are the committee's. */
+    static final List<String> GROUPS = List.of("committee", "hr", "department-heads", "association-staff", "hr");
+    static final String PAGE = "/task?firstResult=0&maxResults=15&sortBy=created&sortOrder=desc";
+    static final String COUNT = "/task/count";
+
+    @Autowired
+    RepositoryService repository;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    TransactionTemplate tx;
+    @Autowired
+    Environment environment;
+    @Autowired
+    org.camunda.bpm.engine.ProcessEngine engine;
+    @LocalServerPort
+    int port;
+
+    private String deploymentId;
+
+    @AfterEach
+    void undeploy() {
+        if (deploymentId != null) {
+            repository.deleteDeployment(deploymentId, true);
+        }
+    }
+
+    @Test
+    void a_committee_members_task_list_with_ten_thousand_open_tasks() {
+        BpmnModelInstance model = Bpmn.createExecutableProcess(KEY).name("任务列表探针").camundaHistoryTimeToLive(1)
+                .startEvent("probeStart")
+                .userTask("probeTask").name("探针任务").camundaCandidateGroups("${group}")
+                .endEvent("probeEnd").done();
+        deploymentId = repository.createDeployment().name(KEY).addModelInstance(KEY + ".bpmn", model).deploy().getId();
+        long existingCommittee = tasks.createTaskQuery().taskCandidateGroup("committee").count();
+        for (int from = 0; from < TASKS; from += 500) {
+            int start = from;
+            tx.executeWithoutResult(s -> {
+                for (int i = start; i < Math.min(TASKS, start + 500); i++) {
+                    runtime.startProcessInstanceByKey(KEY, "t" + i, Map.of("group", GROUPS.get(i % GROUPS.size())));
+                }
+            });
+        }
+        assertThat(tasks.createTaskQuery().processDefinitionKey(KEY).count()).isEqualTo(TASKS);
+        long committeeTasks = existingCommittee + TASKS / GROUPS.size();
+
+        Http member = Http.to(port).as("linfeng", "demo"); // 副总经理, committee only
+        Http admin = Http.to(port).as("demo", "demo");
+        Http anonymous = Http.to(port);
+        // the default engine at /engine-rest; another context's engine (MariaDB tests) under its name
+        String rest = engine.getName().equals("default") ? "/engine-rest" : "/engine-rest/engine/" + engine.getName();
+        String page = rest + PAGE;
+        String count = rest + COUNT;
+        assertThat(member.get(count).body()).isEqualTo("{\"count\":" + committeeTasks + "}");
+        assertThat(admin.get(count).body()).contains("\"count\":");
+
+        // The member's requests alternate between authorizationCheckRevokes "never" and Camunda's default "auto"
+        // in rounds of 25, order swapped every round, so warm-up and the machine's load hit both alike (measured
+        // one after the other, the second always looked faster). The main rows show the configured setting.
+        var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
+                engine.getProcessEngineConfiguration();
+        String revokes = configuration.getAuthorizationCheckRevokes();
+        double[][] pages = alternating(configuration, revokes, member, page);
+        double[][] counts = alternating(configuration, revokes, member, count);
+        int laurels = revokes.equalsIgnoreCase("never") ? 0 : 1;
+        double[] memberPage = pages[laurels];
+        double[] memberCount = counts[laurels];
+        double[] memberPageNever = pages[0];
+        double[] memberPageAuto = pages[1];
+        double[] memberCountNever = counts[0];
+        double[] memberCountAuto = counts[1];
+        double[] adminPage = latencies(admin, page);
+        double[] adminCount = latencies(admin, count);
+        double[] health = latencies(anonymous, "/actuator/health");
+        assertThat(member.get(count).body()).isEqualTo("{\"count\":" + committeeTasks + "}");
+
+        String p3 = "P3 task list (" + database() + ", " + f("%,d", TASKS) + " open tasks)";
+        BenchTable.row(p3, "committee member, first page: p50 / p95", ms(memberPage), "admin: " + ms(adminPage),
+                f("%.1f× admin p95", p95(memberPage) / p95(adminPage)), "p95 ≤ 50 ms", p95(memberPage) <= 50 ? "yes" : "no");
+        BenchTable.row(p3, "committee member, count: p50 / p95", ms(memberCount), "admin: " + ms(adminCount),
+                f("%.1f× admin p95", p95(memberCount) / p95(adminCount)), "p95 ≤ 50 ms", p95(memberCount) <= 50 ? "yes" : "no");
+        BenchTable.row(p3, "committee member, page: revoke check never vs auto (alternating)", ms(memberPageNever),
+                "auto: " + ms(memberPageAuto), f("%.2f× p50, %.2f× p95", p50(memberPageNever) / p50(memberPageAuto),
+                        p95(memberPageNever) / p95(memberPageAuto)), "configured: " + revokes, "");
+        BenchTable.row(p3, "committee member, count: revoke check never vs auto (alternating)", ms(memberCountNever),
+                "auto: " + ms(memberCountAuto), f("%.2f× p50, %.2f× p95", p50(memberCountNever) / p50(memberCountAuto),
+                        p95(memberCountNever) / p95(memberCountAuto)), "configured: " + revokes, "");
+        BenchTable.row(p3, "GET /actuator/health (HTTP alone): p50 / p95", ms(health), "", "", "", "");
+        System.out.printf("P3 %s: member page %s, count %s; admin page %s, count %s; health %s; revoke check never: "
+                + "page %s, count %s / auto: page %s, count %s (configured %s); load %.2f%n", database(), ms(memberPage),
+                ms(memberCount), ms(adminPage), ms(adminCount), ms(health), ms(memberPageNever), ms(memberCountNever),
+                ms(memberPageAuto), ms(memberCountAuto), revokes, BenchTable.loadAverage());
+    }
+
+    /** Sorted milliseconds of {@link #REQUESTS} requests with revoke check "never" [0] and "auto" [1]. */
+    private static double[][] alternating(org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl configuration,
+            String laurels, Http http, String path) {
+        for (int i = 0; i < WARM_UP; i++) {
+            assertThat(http.get(path).status()).isEqualTo(200);
+        }
+        double[][] ms = new double[2][REQUESTS];
+        int[] n = new int[2];
+        try {
+            for (int round = 0; round < 8; round++) {
+                for (int leg = 0; leg < 2; leg++) {
+                    int setting = round % 2 == 0 ? leg : 1 - leg;
+                    configuration.setAuthorizationCheckRevokes(setting == 0 ? "never" : "auto");
+                    for (int i = 0; i < REQUESTS / 8; i++) {
+                        long t0 = System.nanoTime();
+                        Http.Answer answer = http.get(path);
+                        ms[setting][n[setting]++] = (System.nanoTime() - t0) / 1e6;
+                        assertThat(answer.status()).isEqualTo(200);
+                    }
+                }
+            }
+        } finally {
+            configuration.setAuthorizationCheckRevokes(laurels);
+        }
+        Arrays.sort(ms[0]);
+        Arrays.sort(ms[1]);
+        return ms;
+    }
+
+    /** Milliseconds of each of {@link #REQUESTS} requests after a warm-up, sorted. */
+    private static double[] latencies(Http http, String path) {
+        for (int i = 0; i < WARM_UP; i++) {
+            assertThat(http.get(path).status()).isEqualTo(200);
+        }
+        double[] ms = new double[REQUESTS];
+        for (int i = 0; i < REQUESTS; i++) {
+            long t0 = System.nanoTime();
+            Http.Answer answer = http.get(path);
+            ms[i] = (System.nanoTime() - t0) / 1e6;
+            assertThat(answer.status()).isEqualTo(200);
+        }
+        Arrays.sort(ms);
+        return ms;
+    }
+
+    private static double p50(double[] sorted) {
+        return sorted[sorted.length / 2];
+    }
+
+    private static double p95(double[] sorted) {
+        return sorted[(int) Math.ceil(sorted.length * 0.95) - 1];
+    }
+
+    private static String ms(double[] sorted) {
+        return f("%.1f / %.1f ms", p50(sorted), p95(sorted));
+    }
+
+    private String database() {
+        return environment.getProperty("spring.datasource.url", "").startsWith("jdbc:h2") ? "H2" : "MariaDB";
+    }
+}
