@@ -3,10 +3,10 @@ package io.laurel.judging;
 import static io.laurel.selection.SelectionDriver.clockAt;
 import static io.laurel.selection.SelectionDriver.vars;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.laurel.campaign.Campaign;
 import io.laurel.selection.SelectionDriver;
+import io.laurel.support.HeadlessChromium;
 import io.laurel.support.LaurelTest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,13 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,9 +42,7 @@ import org.springframework.util.FileSystemUtils;
 @LaurelTest
 class TasklistRubricBrowserTest {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path SCREENSHOTS = Path.of("target", "screenshots", "rubric");
+    static final Path SCREENSHOTS = HeadlessChromium.SCREENSHOTS.resolve("rubric");
     static final String JUDGE = "hanxue";
 
     static final By CONTENT = By.cssSelector(".fjs-container input[id$='-rubric-score-content-5']");
@@ -69,35 +63,22 @@ class TasklistRubricBrowserTest {
 
     WebDriver browser;
     WebDriverWait wait;
-    Path profile;
+    HeadlessChromium chromium;
 
     @BeforeEach
     void openBrowser() throws IOException {
-        assumeTrue(Files.isExecutable(CHROMIUM), "Browser test skipped: " + CHROMIUM + " is missing");
-        assumeTrue(Files.isExecutable(CHROMEDRIVER), "Browser test skipped: " + CHROMEDRIVER + " is missing");
+        chromium = HeadlessChromium.start();
         FileSystemUtils.deleteRecursively(SCREENSHOTS);
         Files.createDirectories(SCREENSHOTS);
-        profile = Files.createTempDirectory("laurel-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toString());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1280,900", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        wait.ignoring(StaleElementReferenceException.class);
+        browser = chromium.driver();
+        wait = chromium.waitUpTo(Duration.ofSeconds(20));
     }
 
     @AfterEach
     void closeBrowser() throws IOException {
         ClockUtil.reset();
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            FileSystemUtils.deleteRecursively(profile);
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
