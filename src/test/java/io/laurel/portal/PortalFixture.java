@@ -35,6 +35,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -55,12 +56,14 @@ class PortalFixture {
     final MaterialRepository materials;
     final UnitRepository units;
     final FileStore files;
-    final EmbeddedMailServer mail;
+    // A provider: the test classes join every application context's component scan, and a context without the
+    // embedded mail server (the cluster test's nodes) must still start.
+    final ObjectProvider<EmbeddedMailServer> mail;
     final RuntimeService runtime;
     final TransactionTemplate tx;
 
     PortalFixture(SelectionDriver driver, CampaignService campaigns, NominationRepository nominations,
-            MaterialRepository materials, UnitRepository units, FileStore files, EmbeddedMailServer mail,
+            MaterialRepository materials, UnitRepository units, FileStore files, ObjectProvider<EmbeddedMailServer> mail,
             RuntimeService runtime, TransactionTemplate tx) {
         this.driver = driver;
         this.campaigns = campaigns;
@@ -114,7 +117,7 @@ class PortalFixture {
 
     /** The mails one address received so far. */
     int received(String to) {
-        return mail.greenMail().getReceivedMessagesForDomain(to).length;
+        return mail.getObject().greenMail().getReceivedMessagesForDomain(to).length;
     }
 
     /** Waits for mail number {@code before + 1} of the address and answers its HTML body. */
@@ -122,7 +125,7 @@ class PortalFixture {
         long deadline = System.currentTimeMillis() + 15_000;
         try {
             while (System.currentTimeMillis() < deadline) {
-                MimeMessage[] messages = mail.greenMail().getReceivedMessagesForDomain(to);
+                MimeMessage[] messages = mail.getObject().greenMail().getReceivedMessagesForDomain(to);
                 if (messages.length > before) {
                     return messages[before].getSubject() + "\n" + messages[before].getContent();
                 }
