@@ -4,15 +4,11 @@ import io.laurel.identity.LaurelGroups;
 import io.laurel.mail.GroupRecipients;
 import io.laurel.mail.MailService;
 import io.laurel.mail.Notice;
+import io.laurel.review.LateReviewers;
 import io.laurel.review.NominationContext;
 import java.util.List;
-import java.util.TreeSet;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,16 +19,14 @@ import org.springframework.stereotype.Component;
 class LateJudgeEscalation implements JavaDelegate {
 
     private final NominationContext context;
-    private final TaskService tasks;
-    private final IdentityService identity;
+    private final LateReviewers lateReviewers;
     private final MailService mail;
     private final GroupRecipients recipients;
 
-    LateJudgeEscalation(NominationContext context, TaskService tasks, IdentityService identity, MailService mail,
+    LateJudgeEscalation(NominationContext context, LateReviewers lateReviewers, MailService mail,
             GroupRecipients recipients) {
         this.context = context;
-        this.tasks = tasks;
-        this.identity = identity;
+        this.lateReviewers = lateReviewers;
         this.mail = mail;
         this.recipients = recipients;
     }
@@ -40,12 +34,8 @@ class LateJudgeEscalation implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         var campaign = context.campaign(execution);
-        List<Task> open = tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
-                .taskDefinitionKeyIn("signJudgeDeclaration", "scoreEntries").list();
-        TreeSet<String> late = new TreeSet<>();
-        open.forEach(t -> late.add(t.getAssignee()));
-        List<String> items = late.stream().map(judge -> name(judge) + ":尚有 "
-                + open.stream().filter(t -> judge.equals(t.getAssignee())).count() + " 项任务未完成").toList();
+        List<String> items = lateReviewers.lines(execution.getProcessInstanceId(), "任务", "signJudgeDeclaration",
+                "scoreEntries");
         int assigned = ((Number) execution.getVariable("scoresAssigned")).intValue();
         int in = ((Number) execution.getVariable("scoresIn")).intValue();
         int quorum = ((Number) execution.getVariable("quorumScores")).intValue();
@@ -54,10 +44,5 @@ class LateJudgeEscalation implements JavaDelegate {
                         + " 份后评分阶段自动结束,未完成的评分将被取消。以下评委逾期,请督促:"), items);
         recipients.of(LaurelGroups.ASSOCIATION_STAFF).forEach(to -> mail.sendNow(to, notice));
         execution.setVariable("judgingDeadlinePassed", true);
-    }
-
-    private String name(String userId) {
-        User user = identity.createUserQuery().userId(userId).singleResult();
-        return user == null ? userId : user.getFirstName() + " (" + userId + ")";
     }
 }

@@ -4,13 +4,8 @@ import io.laurel.mail.GroupRecipients;
 import io.laurel.mail.MailService;
 import io.laurel.mail.Notice;
 import java.util.List;
-import java.util.TreeSet;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,16 +16,14 @@ import org.springframework.stereotype.Component;
 class LateMemberEscalation implements JavaDelegate {
 
     private final NominationContext context;
-    private final TaskService tasks;
-    private final IdentityService identity;
+    private final LateReviewers lateReviewers;
     private final MailService mail;
     private final GroupRecipients recipients;
 
-    LateMemberEscalation(NominationContext context, TaskService tasks, IdentityService identity, MailService mail,
+    LateMemberEscalation(NominationContext context, LateReviewers lateReviewers, MailService mail,
             GroupRecipients recipients) {
         this.context = context;
-        this.tasks = tasks;
-        this.identity = identity;
+        this.lateReviewers = lateReviewers;
         this.mail = mail;
         this.recipients = recipients;
     }
@@ -38,12 +31,8 @@ class LateMemberEscalation implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         var campaign = context.campaign(execution);
-        List<Task> open = tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
-                .taskDefinitionKeyIn("signDeclaration", "scoreCandidates").list();
-        TreeSet<String> late = new TreeSet<>();
-        open.forEach(t -> late.add(t.getAssignee()));
-        List<String> items = late.stream().map(member -> name(member) + ":尚有 "
-                + open.stream().filter(t -> member.equals(t.getAssignee())).count() + " 项评审未完成").toList();
+        List<String> items = lateReviewers.lines(execution.getProcessInstanceId(), "评审", "signDeclaration",
+                "scoreCandidates");
         int assigned = ((Number) execution.getVariable("scoresAssigned")).intValue();
         int in = ((Number) execution.getVariable("scoresIn")).intValue();
         Notice notice = new Notice("【" + campaign.getName() + "】复评截止:逾期评委名单",
@@ -51,10 +40,5 @@ class LateMemberEscalation implements JavaDelegate {
                         + " 份;达到三分之二后复评自动结束,未完成的评审将被取消。以下评委逾期,请督促:"), items);
         recipients.of("hr").forEach(to -> mail.sendNow(to, notice));
         execution.setVariable("reReviewDeadlinePassed", true);
-    }
-
-    private String name(String userId) {
-        User user = identity.createUserQuery().userId(userId).singleResult();
-        return user == null ? userId : user.getFirstName() + " (" + userId + ")";
     }
 }

@@ -349,6 +349,10 @@ class AssociationJudgingProcessTest {
                 + "and subject like ? order by id desc limit 1", "chenjing@laurel.local", "%" + campaign.getName() + "%评分截止%");
         assertThat(mail.get("BODY").toString()).contains("郑宇 (zhengyu)", "钱宏 (qianhong)", "杨帆 (yangfan)",
                 "已收到评分 " + in + " / " + assigned).doesNotContain("(fengjie)");
+        long qianhongOpen = driver.tasks(instance, "scoreEntries").stream()
+                .filter(t -> t.getAssignee().equals("qianhong")).count();
+        assertThat(mail.get("BODY").toString()).as("each late judge with the number of open tasks")
+                .contains("钱宏 (qianhong):尚有 " + qianhongOpen + " 项任务未完成", "郑宇 (zhengyu):尚有 1 项任务未完成");
 
         // yangfan catches up; the moment the quorum is in, the phase ends and the rest is cancelled.
         for (Task task : driver.tasks(instance, "scoreEntries").stream().filter(t -> t.getAssignee().equals("yangfan"))
