@@ -55,6 +55,8 @@ class TaskListBenchmark {
     Environment environment;
     @Autowired
     org.camunda.bpm.engine.ProcessEngine engine;
+    @Autowired
+    org.camunda.bpm.engine.FilterService filters;
     @LocalServerPort
     int port;
 
@@ -89,8 +91,7 @@ class TaskListBenchmark {
         Http member = Http.to(port).as("linfeng", "demo"); // 副总经理, committee only
         Http admin = Http.to(port).as("demo", "demo");
         Http anonymous = Http.to(port);
-        // the default engine at /engine-rest; another context's engine (MariaDB tests) under its name
-        String rest = engine.getName().equals("default") ? "/engine-rest" : "/engine-rest/engine/" + engine.getName();
+        String rest = rest();
         String page = rest + PAGE;
         String count = rest + COUNT;
         assertThat(member.get(count).body()).isEqualTo("{\"count\":" + committeeTasks + "}");
@@ -114,6 +115,16 @@ class TaskListBenchmark {
         double[] memberPageAuto = pages[1];
         double[] memberCountAlways = counts[0];
         double[] memberCountAuto = counts[1];
+        // What Tasklist itself sends for the filter 我的小组任务 (GroupAuthorizations: candidate groups of the
+        // current user, unassigned): POST /filter/{id}/list with its sorting, and the filter's count.
+        String groupFilter = filters.createFilterQuery().filterName("我的小组任务").singleResult().getId();
+        String filterList = rest() + "/filter/" + groupFilter + "/list?firstResult=0&maxResults=15";
+        String filterBody = "{\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}]}";
+        long unassignedCommittee = tasks.createTaskQuery().taskCandidateGroup("committee").taskUnassigned().count();
+        assertThat(member.get(rest() + "/filter/" + groupFilter + "/count").body())
+                .isEqualTo("{\"count\":" + unassignedCommittee + "}");
+        double[] filterPage = latencies(() -> member.postJson(filterList, filterBody));
+        double[] filterCount = latencies(() -> member.get(rest() + "/filter/" + groupFilter + "/count"));
         double[] adminPage = latencies(admin, page);
         double[] adminCount = latencies(admin, count);
         double[] health = latencies(anonymous, "/actuator/health");
@@ -132,7 +143,14 @@ class TaskListBenchmark {
                 ms(memberCountAlways), "auto: " + ms(memberCountAuto), f("%.3f× p50, %.3f× p95",
                         p50(memberCountAlways) / p50(memberCountAuto), p95(memberCountAlways) / p95(memberCountAuto)),
                 "configured: " + revokes, "");
+        BenchTable.row(p3, "committee member, Tasklist filter 我的小组任务, first page: p50 / p95", ms(filterPage),
+                "admin, unfiltered: " + ms(adminPage), f("%.1f× admin p95", p95(filterPage) / p95(adminPage)),
+                "p95 ≤ 50 ms", p95(filterPage) <= 50 ? "yes" : "no");
+        BenchTable.row(p3, "committee member, Tasklist filter 我的小组任务, count: p50 / p95", ms(filterCount),
+                "admin, unfiltered: " + ms(adminCount), f("%.1f× admin p95", p95(filterCount) / p95(adminCount)),
+                "p95 ≤ 50 ms", p95(filterCount) <= 50 ? "yes" : "no");
         BenchTable.row(p3, "GET /actuator/health (HTTP alone): p50 / p95", ms(health), "", "", "", "");
+        System.out.printf("P3 %s: filter 我的小组任务 page %s, count %s%n", database(), ms(filterPage), ms(filterCount));
         System.out.printf("P3 %s: member page %s, count %s; admin page %s, count %s; health %s; revoke check always: "
                 + "page %s, count %s / auto: page %s, count %s (configured %s); load %.2f%n", database(), ms(memberPage),
                 ms(memberCount), ms(adminPage), ms(adminCount), ms(health), ms(memberPageAlways), ms(memberCountAlways),
@@ -179,13 +197,17 @@ class TaskListBenchmark {
 
     /** Milliseconds of each of {@link #REQUESTS} requests after a warm-up, sorted. */
     private static double[] latencies(Http http, String path) {
+        return latencies(() -> http.get(path));
+    }
+
+    private static double[] latencies(java.util.function.Supplier<Http.Answer> request) {
         for (int i = 0; i < WARM_UP; i++) {
-            assertThat(http.get(path).status()).isEqualTo(200);
+            assertThat(request.get().status()).isEqualTo(200);
         }
         double[] ms = new double[REQUESTS];
         for (int i = 0; i < REQUESTS; i++) {
             long t0 = System.nanoTime();
-            Http.Answer answer = http.get(path);
+            Http.Answer answer = request.get();
             ms[i] = (System.nanoTime() - t0) / 1e6;
             assertThat(answer.status()).isEqualTo(200);
         }
@@ -203,6 +225,11 @@ class TaskListBenchmark {
 
     private static String ms(double[] sorted) {
         return f("%.1f / %.1f ms", p50(sorted), p95(sorted));
+    }
+
+    /** The default engine at /engine-rest; another context's engine (MariaDB tests) under its name. */
+    private String rest() {
+        return engine.getName().equals("default") ? "/engine-rest" : "/engine-rest/engine/" + engine.getName();
     }
 
     private String database() {
