@@ -1,8 +1,6 @@
 package io.laurel.judging;
 
 import java.math.BigDecimal;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -10,7 +8,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The ranking's outcome as the judging path needs it: the entries with prizes (entry_result, written by
- * EntryRanking) and the unit prize proposals (unit_prize) staff confirm or reject.
+ * EntryRanking) and the unit prize proposals (unit_prize; scoring.UnitPrizes records the decisions).
  */
 @Repository
 class PrizeList {
@@ -44,12 +42,6 @@ class PrizeList {
                 + "join member_unit u on u.id = p.unit_id where p.campaign_id = ? order by p.award_code, p.proposal_rank",
                 (rs, i) -> new UnitProposal(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getInt(4),
                         rs.getString(5)), campaignId);
-    }
-
-    void decideUnitPrize(long campaignId, String awardCode, long unitId, boolean confirm, String userId, Instant at) {
-        jdbc.update("update unit_prize set status = ?, decided_by = ?, decided_at = ? where campaign_id = ? "
-                + "and award_code = ? and unit_id = ?", confirm ? "CONFIRMED" : "REJECTED", userId, Timestamp.from(at),
-                campaignId, awardCode, unitId);
     }
 
     void listForVote(long campaignId, long nominationId, String awardCode, int position) {

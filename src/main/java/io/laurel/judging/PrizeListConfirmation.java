@@ -2,6 +2,7 @@ package io.laurel.judging;
 
 import io.laurel.campaign.Campaign;
 import io.laurel.review.NominationContext;
+import io.laurel.scoring.UnitPrizes;
 import io.laurel.selection.FormOptions;
 import java.time.Instant;
 import java.util.Set;
@@ -18,10 +19,12 @@ class PrizeListConfirmation implements TaskListener {
 
     private final NominationContext context;
     private final PrizeList prizes;
+    private final UnitPrizes unitPrizes;
 
-    PrizeListConfirmation(NominationContext context, PrizeList prizes) {
+    PrizeListConfirmation(NominationContext context, PrizeList prizes, UnitPrizes unitPrizes) {
         this.context = context;
         this.prizes = prizes;
+        this.unitPrizes = unitPrizes;
     }
 
     @Override
@@ -36,7 +39,7 @@ class PrizeListConfirmation implements TaskListener {
         Set<String> ticked = new TreeSet<>(FormOptions.checked(task.getVariable("confirmedUnitPrizes")));
         Instant now = ClockUtil.getCurrentTime().toInstant();
         for (PrizeList.UnitProposal proposal : prizes.unitProposals(campaign.getId())) {
-            prizes.decideUnitPrize(campaign.getId(), proposal.awardCode(), proposal.unitId(),
+            unitPrizes.decide(campaign.getId(), proposal.awardCode(), proposal.unitId(),
                     ticked.remove(proposal.value()), task.getAssignee(), now);
         }
         if (!ticked.isEmpty()) {

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -26,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * each proposal (who and when are kept). A recomputation refreshes the figures and keeps every decision.
  */
 @Component
-class UnitPrizes {
+public class UnitPrizes {
 
     static final String PROPOSED = "PROPOSED";
     static final String CONFIRMED = "CONFIRMED";
@@ -134,12 +135,18 @@ class UnitPrizes {
         });
     }
 
-    /** Staff confirm or reject a proposal. */
+    /** Staff confirm or reject a proposal (over the API, now). */
     @Transactional
     void decide(long campaignId, String awardCode, long unitId, boolean confirm, String userId) {
+        decide(campaignId, awardCode, unitId, confirm, userId, clock.instant());
+    }
+
+    /** Staff confirm or reject a proposal at {@code at} (the judging path's list confirmation: the engine's time). */
+    @Transactional
+    public void decide(long campaignId, String awardCode, long unitId, boolean confirm, String userId, Instant at) {
         int updated = jdbc.update("update unit_prize set status = ?, decided_by = ?, decided_at = ? "
                         + "where campaign_id = ? and award_code = ? and unit_id = ?", confirm ? CONFIRMED : REJECTED,
-                userId, Timestamp.from(clock.instant()), campaignId, awardCode, unitId);
+                userId, Timestamp.from(at), campaignId, awardCode, unitId);
         if (updated == 0) {
             throw ApiException.notFound("没有该单位的" + awardCode + "提名建议，请先计算结果: 单位 " + unitId);
         }
