@@ -3,6 +3,7 @@ package io.laurel.campaign;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,19 @@ public record Preset(
         List<MaterialRule> materials,
         Scoring scoring,
         Map<String, Object> rules) {
+
+    // Read-only views: a parsed snapshot is shared between callers (PresetCatalog caches it by its JSON).
+    public Preset {
+        channels = readOnly(channels);
+        awards = readOnly(awards);
+        timeline = readOnly(timeline);
+        materials = readOnly(materials);
+        rules = rules == null ? null : Collections.unmodifiableMap(rules);
+    }
+
+    static <T> List<T> readOnly(List<T> list) {
+        return list == null ? null : Collections.unmodifiableList(list);
+    }
 
     /** The first date of the timeline: the date a campaign's {@code startsOn} moves. */
     public LocalDate firstDate() {
@@ -77,6 +91,11 @@ public record Preset(
             Integer maxChars,
             String namingPattern,
             String note) {
+
+        public MaterialRule {
+            formats = readOnly(formats);
+            aspectRatios = readOnly(aspectRatios);
+        }
     }
 
     /**
@@ -84,10 +103,19 @@ public record Preset(
      * {@code rubric} the criteria judges score.
      */
     public record Scoring(String method, Map<String, BigDecimal> weights, List<Criterion> rubric) {
+
+        public Scoring {
+            weights = weights == null ? null : Collections.unmodifiableMap(weights);
+            rubric = readOnly(rubric);
+        }
     }
 
     /** A rubric criterion with its maximum points and the seed's band descriptions. */
     public record Criterion(String code, String name, int maxPoints, List<Band> bands) {
+
+        public Criterion {
+            bands = readOnly(bands);
+        }
     }
 
     public record Band(int from, int to, String description) {

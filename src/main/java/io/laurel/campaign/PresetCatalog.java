@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -28,7 +29,10 @@ public class PresetCatalog {
 
     static final String LOCATION = "classpath*:presets/*.json";
 
+    private static final int MAX_PARSED = 256;
+
     private final ObjectMapper mapper = presetMapper();
+    private final Map<String, Preset> parsed = new ConcurrentHashMap<>();
     private final Map<String, Preset> presets;
 
     public PresetCatalog() {
@@ -52,12 +56,27 @@ public class PresetCatalog {
         }
     }
 
+    /**
+     * The preset a campaign's snapshot holds. Parsed once per distinct snapshot: every nomination, task and
+     * page reads its campaign's snapshot, and parsing it was ~12% of registering a nomination (issue 8, P2).
+     * A preset is read-only, so one instance serves every caller.
+     */
     public Preset fromJson(String json) {
+        Preset cached = parsed.get(json);
+        if (cached != null) {
+            return cached;
+        }
+        Preset preset;
         try {
-            return mapper.readValue(json, Preset.class);
+            preset = mapper.readValue(json, Preset.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored preset snapshot is not valid JSON", e);
         }
+        if (parsed.size() >= MAX_PARSED) {
+            parsed.clear(); // a few campaigns are live at a time; this only bounds a long-running node
+        }
+        parsed.put(json, preset);
+        return preset;
     }
 
     static ObjectMapper presetMapper() {

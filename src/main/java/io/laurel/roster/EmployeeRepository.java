@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 public interface EmployeeRepository extends JpaRepository<Employee, Long> {
 
@@ -14,7 +15,11 @@ public interface EmployeeRepository extends JpaRepository<Employee, Long> {
 
     List<Employee> findByCampaignIdAndEmployeeNumberIn(Long campaignId, Collection<String> employeeNumbers);
 
-    Optional<Employee> findByCampaignIdAndEmployeeNumber(Long campaignId, String employeeNumber);
+    // JPQL instead of a derived query: Hibernate 6 caches the plan of a query string, not of the criteria
+    // query Spring Data derives, and this lookup runs for every nomination (issue 8, P2).
+    @Query("select e from Employee e where e.campaignId = :campaignId and e.employeeNumber = :employeeNumber")
+    Optional<Employee> findByCampaignIdAndEmployeeNumber(@Param("campaignId") Long campaignId,
+            @Param("employeeNumber") String employeeNumber);
 
     long countByCampaignId(Long campaignId);
 

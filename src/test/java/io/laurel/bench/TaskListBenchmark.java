@@ -64,7 +64,8 @@ class TaskListBenchmark {
 
     @AfterEach
     void undeploy() {
-        if (deploymentId != null) {
+        // -Dbench.keepTasks=true leaves the tasks in the database, to study the SQL afterwards (EXPLAIN).
+        if (deploymentId != null && !Boolean.getBoolean("bench.keepTasks")) {
             repository.deleteDeployment(deploymentId, true);
         }
     }
