@@ -21,18 +21,15 @@ import org.springframework.web.client.RestClient;
 public final class Http {
 
     /**
-     * One JDK client for every test, speaking HTTP/1.1 (the default HTTP/2 asks every new plain-HTTP
-     * connection to upgrade to h2c), on one pool of reused daemon threads: left to its defaults, Spring's
-     * request factory starts a thread to write each request body, and on 2 cores the client's async steps
-     * get a new thread each too (a JFR recording of the P2 benchmark counted ~800 started per 500 requests).
+     * Threads the JDK clients reuse: left to its defaults, Spring's request factory starts a thread to write
+     * each request body, and on 2 cores the client's async steps get a new thread each too (a JFR recording
+     * of the P2 benchmark counted ~800 threads started per 500 requests).
      */
     private static final ExecutorService THREADS = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "test-http-client");
         thread.setDaemon(true);
         return thread;
     });
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .executor(THREADS).build();
 
     private final RestClient client;
     private final String authorization;
@@ -44,7 +41,12 @@ public final class Http {
 
     public static Http to(int port) {
         return new Http(RestClient.builder().baseUrl("http://localhost:" + port)
-                .requestFactory(new JdkClientHttpRequestFactory(CLIENT, THREADS)).build(), null);
+                .requestFactory(new JdkClientHttpRequestFactory(client(), THREADS)).build(), null);
+    }
+
+    /** HTTP/1.1: the default, HTTP/2, asks every new plain-HTTP connection to upgrade to h2c first. */
+    private static HttpClient client() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(THREADS).build();
     }
 
     public Http as(String user, String password) {
