@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
+import org.camunda.bpm.dmn.feel.impl.FeelEngine;
 import org.camunda.bpm.dmn.feel.impl.juel.FeelEngineFactoryImpl;
 import org.camunda.bpm.dmn.feel.impl.juel.TransformExpressionCacheKey;
 import org.camunda.commons.utils.cache.Cache;
@@ -13,11 +14,15 @@ import org.camunda.commons.utils.cache.Cache;
  * Standalone DMN engines with legacy FEEL (the flavour of {@code dmn-feel-enable-legacy-behavior: true}),
  * for evaluating a parsed decision many times in a row.
  *
- * <p>The only difference from {@code enableFeelLegacyBehavior(true)} alone is the cache of FEEL input
- * entries translated to JUEL. The stock cache is an LRU whose every hit removes and re-appends the key in a
- * shared queue; with one lookup per input entry per evaluation, that was about a sixth of the CPU time of
- * screening a roster, and a point where parallel threads meet. The cache here is a plain concurrent map,
- * emptied when it exceeds its bound (the entries of the deployed tables are a few hundred strings at most).
+ * <p>Same answers as {@code enableFeelLegacyBehavior(true)} alone (LegacyFeelEnginesTest compares the two on
+ * every table Laurel deploys); three differences in how (issue 8, P1):
+ * <ul>
+ * <li>input entries are compiled to JUEL once, not per evaluation ({@link CompiledUnaryTestsFeelEngine});</li>
+ * <li>bare variable names and literals in input and output expressions skip JUEL ({@link DirectLookupElProvider});</li>
+ * <li>the cache of input entries translated to JUEL is a plain concurrent map, emptied above its bound. The stock
+ * cache is an LRU whose every hit removes and re-appends the key in a shared queue: about a sixth of the CPU time
+ * of screening a roster, and a point where parallel threads meet.</li>
+ * </ul>
  */
 public final class LegacyFeelEngines {
 
@@ -34,7 +39,14 @@ public final class LegacyFeelEngines {
             protected Cache<TransformExpressionCacheKey, String> createTransformExpressionCache() {
                 return new BoundedMapCache<>(MAX_CACHED_EXPRESSIONS);
             }
+
+            @Override
+            protected FeelEngine createFeelEngine() {
+                return new CompiledUnaryTestsFeelEngine(createFeelToJuelTransform(), createExpressionFactory(),
+                        createElContextFactory(), createTransformExpressionCache(), MAX_CACHED_EXPRESSIONS);
+            }
         });
+        configuration.setElProvider(new DirectLookupElProvider());
         return configuration.enableFeelLegacyBehavior(true).buildEngine();
     }
 
