@@ -36,7 +36,8 @@ import org.junit.jupiter.api.Test;
  * classpath. Also one start of Laurel without demo data, to show what the demo data costs.
  * Extra rows, in the same alternation: Laurel from Spring Boot's extracted layout ({@code -Djarmode=tools
  * extract}), and both applications with {@code -XX:TieredStopAtLevel=1} (a development flag); skip them with
- * {@code -Dbench.startupSkipVariants=true}. Besides the wall time each start reports the CPU seconds the process
+ * {@code -Dbench.startupSkipVariants=true}. With {@code -Dbench.startupCds=true} also both with class-data sharing
+ * (AppCDS), each from an archive of its own training run. Besides the wall time each start reports the CPU seconds the process
  * used until UP, which moves far less with the load of other processes than the wall time does.
  * Run with {@code ./mvnw -o -Pbench test -Dtest=StartupBenchmark}. Times are printed, never asserted.
  */
@@ -65,13 +66,15 @@ class StartupBenchmark {
     static final String LAUREL_EXTRACTED = "Laurel, demo profile, extracted jar (plain jars on the class path)";
     static final String BARE_C1 = "bare Camunda starter, -XX:TieredStopAtLevel=1 (dev flag)";
     static final String LAUREL_C1 = "Laurel, demo profile (java -jar), -XX:TieredStopAtLevel=1 (dev flag)";
+    static final String BARE_CDS = "bare Camunda starter, AppCDS (as a jar, trained archive)";
+    static final String LAUREL_CDS = "Laurel, demo profile, extracted jar + AppCDS (trained archive)";
 
     @Test
     void laurelAgainstBareCamunda() throws Exception {
         Path jar = laurelJar();
         boolean variants = !Boolean.getBoolean("bench.startupSkipVariants");
         List<Variant> plan = new ArrayList<>();
-        plan.add(new Variant(BARE, true, () -> bare(List.of())));
+        plan.add(new Variant(BARE, true, () -> bare(List.of(), testClassPath())));
         plan.add(new Variant(LAUREL, false, () -> laurel(List.of(), List.of("-jar", jar.toAbsolutePath().toString()), List.of())));
         if (variants) {
             // Spring Boot's own "unpacked" layout (-Djarmode=tools extract): the application jar and its libraries
@@ -80,9 +83,25 @@ class StartupBenchmark {
             plan.add(new Variant(LAUREL_EXTRACTED, false,
                     () -> laurel(List.of(), List.of("-jar", extracted.toAbsolutePath().toString()), List.of())));
             // C1 only: a development trick (no C2, slower code once warm), given to both applications alike.
-            plan.add(new Variant(BARE_C1, true, () -> bare(List.of("-XX:TieredStopAtLevel=1"))));
+            plan.add(new Variant(BARE_C1, true, () -> bare(List.of("-XX:TieredStopAtLevel=1"), testClassPath())));
             plan.add(new Variant(LAUREL_C1, false, () -> laurel(List.of("-XX:TieredStopAtLevel=1"),
                     List.of("-jar", jar.toAbsolutePath().toString()), List.of())));
+        }
+        boolean cds = Boolean.getBoolean("bench.startupCds");
+        if (cds) {
+            // Class-data sharing for both, each with an archive from its own training run (Spring Boot's
+            // -Dspring.context.exit=onRefresh). CDS only archives classes from jars, so the baseline runs from a
+            // jar of its class and settings plus the dependency jars, and Laurel from the extracted layout.
+            Path cdsDir = Files.createDirectories(Path.of("target", "startup-cds").toAbsolutePath());
+            String bareCp = bareJarClassPath(cdsDir);
+            Path bareArchive = train(cdsDir.resolve("bare.jsa"),
+                    flags -> bareCommand(flags, bareCp, Files.createTempDirectory("laurel-bench-bare"), 0));
+            Path laurelJar = extract(jar);
+            Path laurelArchive = train(cdsDir.resolve("laurel.jsa"), flags -> laurelCommand(flags,
+                    List.of("-jar", laurelJar.toString()), Files.createTempDirectory("laurel-bench-laurel"), 0, List.of()));
+            plan.add(new Variant(BARE_CDS, true, () -> bare(List.of("-XX:SharedArchiveFile=" + bareArchive), bareCp)));
+            plan.add(new Variant(LAUREL_CDS, false, () -> laurel(List.of("-XX:SharedArchiveFile=" + laurelArchive),
+                    List.of("-jar", laurelJar.toString()), List.of())));
         }
         Map<String, List<Start>> results = new LinkedHashMap<>();
         plan.forEach(v -> results.put(v.name(), new ArrayList<>()));
@@ -125,6 +144,10 @@ class StartupBenchmark {
             row("both with -XX:TieredStopAtLevel=1 (dev flag, not a production setting), Laurel java -jar (median of "
                     + RUNS + ")", medians.get(LAUREL_C1), medians.get(BARE_C1), false);
         }
+        if (cds) {
+            row("both with AppCDS (trained archives; Laurel extracted, the baseline as a jar) (median of " + RUNS + ")",
+                    medians.get(LAUREL_CDS), medians.get(BARE_CDS), false);
+        }
         System.out.print(out);
         Files.writeString(Path.of("target/benchmark-startup.txt"), out, StandardCharsets.UTF_8);
         assertThat(bareMedian).isPositive();
@@ -150,20 +173,29 @@ class StartupBenchmark {
         return destination.resolve(jar.getFileName());
     }
 
-    private Start bare(List<String> jvmFlags) throws Exception {
+    private Start bare(List<String> jvmFlags, String classPath) throws Exception {
         Path dir = Files.createTempDirectory("laurel-bench-bare");
         int port = freePort();
+        return deleteAfter(dir, start("bare", bareCommand(jvmFlags, classPath, dir, port), dir, port));
+    }
+
+    private static List<String> bareCommand(List<String> jvmFlags, String classPath, Path dir, int port) {
         List<String> command = new ArrayList<>(java());
         command.addAll(jvmFlags);
         command.add("-Dbench.dir=" + dir);
-        command.addAll(List.of("-cp", testClassPath(), BareCamundaApplication.class.getName(),
+        command.addAll(List.of("-cp", classPath, BareCamundaApplication.class.getName(),
                 "--spring.config.location=classpath:bench/bare-camunda.yml", "--server.port=" + port));
-        return deleteAfter(dir, start("bare", command, dir, port));
+        return command;
     }
 
     private Start laurel(List<String> jvmFlags, List<String> launch, List<String> extra) throws Exception {
         Path dir = Files.createTempDirectory("laurel-bench-laurel");
         int port = freePort();
+        return deleteAfter(dir, start("laurel", laurelCommand(jvmFlags, launch, dir, port, extra), dir, port));
+    }
+
+    private static List<String> laurelCommand(List<String> jvmFlags, List<String> launch, Path dir, int port,
+            List<String> extra) throws IOException {
         List<String> command = new ArrayList<>(java());
         command.addAll(jvmFlags);
         command.addAll(launch);
@@ -171,7 +203,40 @@ class StartupBenchmark {
                 "--laurel.data-dir=" + dir, "--laurel.mail.embedded.smtp-port=" + freePort(),
                 "--laurel.mail.embedded.imap-port=" + freePort()));
         command.addAll(extra);
-        return deleteAfter(dir, start("laurel", command, dir, port));
+        return command;
+    }
+
+    interface CommandWithFlags {
+        List<String> command(List<String> jvmFlags) throws IOException;
+    }
+
+    /** A training run: starts until the context is refreshed, then exits and leaves the class archive. */
+    private static Path train(Path archive, CommandWithFlags command) throws Exception {
+        Files.deleteIfExists(archive);
+        List<String> cmd = command.command(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh"));
+        Path log = archive.resolveSibling(archive.getFileName() + ".training.log");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        assertThat(p.waitFor(LIMIT.toMinutes(), TimeUnit.MINUTES) && p.exitValue() == 0 && Files.exists(archive))
+                .as("CDS training run, see " + log).isTrue();
+        return archive;
+    }
+
+    /** The baseline's class and settings as a jar, then the dependency jars of the test class path. */
+    private static String bareJarClassPath(Path dir) throws IOException {
+        Path jar = dir.resolve("bare-camunda.jar");
+        Path classes = Path.of("target", "test-classes");
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar));
+                Stream<Path> files = Files.walk(classes)) {
+            for (Path f : files.filter(Files::isRegularFile).filter(f -> f.startsWith(classes.resolve("laurelbench"))
+                    || f.equals(classes.resolve("bench/bare-camunda.yml"))).toList()) {
+                out.putNextEntry(new java.util.jar.JarEntry(classes.relativize(f).toString().replace('\\', '/')));
+                Files.copy(f, out);
+                out.closeEntry();
+            }
+        }
+        List<String> entries = new ArrayList<>(List.of(jar.toString()));
+        Arrays.stream(testClassPath().split(java.io.File.pathSeparator)).filter(e -> e.endsWith(".jar")).forEach(entries::add);
+        return String.join(java.io.File.pathSeparator, entries);
     }
 
     private Start start(String name, List<String> command, Path dir, int port) throws Exception {
