@@ -94,11 +94,11 @@ class StartupBenchmark {
             // jar of its class and settings plus the dependency jars, and Laurel from the extracted layout.
             Path cdsDir = Files.createDirectories(Path.of("target", "startup-cds").toAbsolutePath());
             String bareCp = bareJarClassPath(cdsDir);
-            Path bareArchive = train(cdsDir.resolve("bare.jsa"),
-                    flags -> bareCommand(flags, bareCp, Files.createTempDirectory("laurel-bench-bare"), 0));
+            Path bareArchive = train(cdsDir.resolve("bare.jsa"), "laurel-bench-bare",
+                    (flags, dir) -> bareCommand(flags, bareCp, dir, 0));
             Path laurelJar = extract(jar);
-            Path laurelArchive = train(cdsDir.resolve("laurel.jsa"), flags -> laurelCommand(flags,
-                    List.of("-jar", laurelJar.toString()), Files.createTempDirectory("laurel-bench-laurel"), 0, List.of()));
+            Path laurelArchive = train(cdsDir.resolve("laurel.jsa"), "laurel-bench-laurel", (flags, dir) -> laurelCommand(flags,
+                    List.of("-jar", laurelJar.toString()), dir, 0, List.of()));
             plan.add(new Variant(BARE_CDS, true, () -> bare(List.of("-XX:SharedArchiveFile=" + bareArchive), bareCp)));
             plan.add(new Variant(LAUREL_CDS, false, () -> laurel(List.of("-XX:SharedArchiveFile=" + laurelArchive),
                     List.of("-jar", laurelJar.toString()), List.of())));
@@ -207,17 +207,21 @@ class StartupBenchmark {
     }
 
     interface CommandWithFlags {
-        List<String> command(List<String> jvmFlags) throws IOException;
+        List<String> command(List<String> jvmFlags, Path dataDir) throws IOException;
     }
 
     /** A training run: starts until the context is refreshed, then exits and leaves the class archive. */
-    private static Path train(Path archive, CommandWithFlags command) throws Exception {
+    private static Path train(Path archive, String dirPrefix, CommandWithFlags command) throws Exception {
         Files.deleteIfExists(archive);
-        List<String> cmd = command.command(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh"));
+        Path dir = Files.createTempDirectory(dirPrefix);
+        List<String> cmd = command.command(
+                List.of("-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh"), dir);
         Path log = archive.resolveSibling(archive.getFileName() + ".training.log");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
         assertThat(p.waitFor(LIMIT.toMinutes(), TimeUnit.MINUTES) && p.exitValue() == 0 && Files.exists(archive))
                 .as("CDS training run, see " + log).isTrue();
+        deleteAfter(dir, null);
         return archive;
     }
 
