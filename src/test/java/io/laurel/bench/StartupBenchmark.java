@@ -36,9 +36,9 @@ import org.junit.jupiter.api.Test;
  * classpath. Also one start of Laurel without demo data, to show what the demo data costs.
  * Extra rows, in the same alternation: Laurel from Spring Boot's extracted layout ({@code -Djarmode=tools
  * extract}), and both applications with {@code -XX:TieredStopAtLevel=1} (a development flag); skip them with
- * {@code -Dbench.startupSkipVariants=true}. With {@code -Dbench.startupCds=true} also both with class-data sharing
- * (AppCDS), each from an archive of its own training run. Besides the wall time each start reports the CPU seconds the process
- * used until UP, which moves far less with the load of other processes than the wall time does.
+ * {@code -Dbench.startupSkipVariants=true}. With {@code -Dbench.startupCds=true} also both with class-data
+ * sharing (AppCDS), each from an archive of its own training run. Besides the wall time each start reports
+ * the CPU seconds the process used until UP, which moves far less with the load of other processes.
  * Run with {@code ./mvnw -o -Pbench test -Dtest=StartupBenchmark}. Times are printed, never asserted.
  */
 @Tag("benchmark")
@@ -54,7 +54,7 @@ class StartupBenchmark {
     }
 
     /** One way of starting an application; the runs of all variants alternate. */
-    record Variant(String name, boolean baseline, Launcher launcher) {
+    record Variant(String name, Launcher launcher) {
     }
 
     interface Launcher {
@@ -74,17 +74,17 @@ class StartupBenchmark {
         Path jar = laurelJar();
         boolean variants = !Boolean.getBoolean("bench.startupSkipVariants");
         List<Variant> plan = new ArrayList<>();
-        plan.add(new Variant(BARE, true, () -> bare(List.of(), testClassPath())));
-        plan.add(new Variant(LAUREL, false, () -> laurel(List.of(), List.of("-jar", jar.toAbsolutePath().toString()), List.of())));
+        plan.add(new Variant(BARE, () -> bare(List.of(), testClassPath())));
+        plan.add(new Variant(LAUREL, () -> laurel(List.of(), List.of("-jar", jar.toAbsolutePath().toString()), List.of())));
         if (variants) {
             // Spring Boot's own "unpacked" layout (-Djarmode=tools extract): the application jar and its libraries
             // as plain jars, as spring-boot:run and the bare baseline load them, instead of jars nested in the jar.
             Path extracted = extract(jar);
-            plan.add(new Variant(LAUREL_EXTRACTED, false,
+            plan.add(new Variant(LAUREL_EXTRACTED,
                     () -> laurel(List.of(), List.of("-jar", extracted.toAbsolutePath().toString()), List.of())));
             // C1 only: a development trick (no C2, slower code once warm), given to both applications alike.
-            plan.add(new Variant(BARE_C1, true, () -> bare(List.of("-XX:TieredStopAtLevel=1"), testClassPath())));
-            plan.add(new Variant(LAUREL_C1, false, () -> laurel(List.of("-XX:TieredStopAtLevel=1"),
+            plan.add(new Variant(BARE_C1, () -> bare(List.of("-XX:TieredStopAtLevel=1"), testClassPath())));
+            plan.add(new Variant(LAUREL_C1, () -> laurel(List.of("-XX:TieredStopAtLevel=1"),
                     List.of("-jar", jar.toAbsolutePath().toString()), List.of())));
         }
         boolean cds = Boolean.getBoolean("bench.startupCds");
@@ -99,8 +99,8 @@ class StartupBenchmark {
             Path laurelJar = extract(jar);
             Path laurelArchive = train(cdsDir.resolve("laurel.jsa"), "laurel-bench-laurel", (flags, dir) -> laurelCommand(flags,
                     List.of("-jar", laurelJar.toString()), dir, 0, List.of()));
-            plan.add(new Variant(BARE_CDS, true, () -> bare(List.of("-XX:SharedArchiveFile=" + bareArchive), bareCp)));
-            plan.add(new Variant(LAUREL_CDS, false, () -> laurel(List.of("-XX:SharedArchiveFile=" + laurelArchive),
+            plan.add(new Variant(BARE_CDS, () -> bare(List.of("-XX:SharedArchiveFile=" + bareArchive), bareCp)));
+            plan.add(new Variant(LAUREL_CDS, () -> laurel(List.of("-XX:SharedArchiveFile=" + laurelArchive),
                     List.of("-jar", laurelJar.toString()), List.of())));
         }
         Map<String, List<Start>> results = new LinkedHashMap<>();
