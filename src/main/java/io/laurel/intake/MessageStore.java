@@ -8,6 +8,7 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 import jakarta.mail.util.SharedFileInputStream;
@@ -124,13 +125,28 @@ public class MessageStore {
         String fileName = part.getFileName();
         if (fileName != null || Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
             String name = decode(fileName == null ? "attachment" : fileName);
-            StoredFile stored;
-            try (InputStream in = part.getInputStream()) {
-                stored = files.store(in);
-            }
+            StoredFile stored = storeContent(part);
             attachments.add(new Attachment(name, baseType(part.getContentType()), stored));
         } else if (part.isMimeType("text/plain") && body.length() < MAX_BODY_CHARS) {
             body.append(part.getContent()).append('\n');
+        }
+    }
+
+    /** An attachment's decoded content into the file store; base64 through {@link Base64Attachments}. */
+    private StoredFile storeContent(Part part) throws MessagingException, IOException {
+        if (part instanceof MimeBodyPart body && "base64".equalsIgnoreCase(body.getEncoding())) {
+            try {
+                return files.write(out -> {
+                    try (InputStream raw = body.getRawInputStream()) {
+                        Base64Attachments.decode(raw, out);
+                    }
+                });
+            } catch (IllegalArgumentException irregular) {
+                // not plain base64: JavaMail's decoder, as before (the partial file is gone)
+            }
+        }
+        try (InputStream in = part.getInputStream()) {
+            return files.store(in);
         }
     }
 

@@ -108,7 +108,7 @@ class IntakeBenchmarkTest extends IntakeTestSupport {
                 oldBase.add(Phase.run(this::oldFetchAndStoreRaw));
                 base.add(Phase.run(() -> fetchAndStore(connections, fetchSize)));
                 long[] split = new long[2];
-                laurel.add(Phase.run(() -> {
+                Phase batchPhase = Phase.run(() -> {
                     long t0 = System.nanoTime();
                     MailboxPoller.PollReport report = poll();
                     split[0] = System.nanoTime() - t0;
@@ -119,7 +119,11 @@ class IntakeBenchmarkTest extends IntakeTestSupport {
                         ids.forEach(id -> runJobs(packageOf(id)));
                     }
                     split[1] = System.nanoTime() - t0 - split[0];
-                }));
+                });
+                laurel.add(batchPhase);
+                // per batch: the first ones carry the JIT's compiling of the whole path (same JVM, fresh code)
+                line("  batch %d: Laurel %.2f s (%.2f packages/s), CPU %.0f ms per package", from / batch + 1,
+                        batchPhase.seconds(), ids.size() / batchPhase.seconds(), batchPhase.cpuNanos / 1e6 / ids.size());
                 pollNanos += split[0];
                 jobNanos += split[1];
                 for (String id : ids) {
