@@ -106,6 +106,22 @@ class IntakeBenchmarkTest extends IntakeTestSupport {
                 }
                 emlBytes += unseenBytes();
                 oldBase.add(Phase.run(this::oldFetchAndStoreRaw));
+                if (from == 0) {
+                    // what bounds the fetch: the same messages with 1, 2 and 4 connections (first batch only)
+                    for (int c : new int[] {1, 2, 4}) {
+                        Phase scan = Phase.run(() -> fetchAndStore(c, fetchSize));
+                        long batchBytes = unseenBytes();
+                        line("  fetch scan: %d connection(s), %d MB pieces: %.1f MB/s, CPU %.0f ms per package "
+                                + "(GreenMail threads %.0f ms)", c, fetchSize / MB,
+                                batchBytes / (double) MB / scan.seconds(), scan.cpuNanos / 1e6 / ids.size(),
+                                scan.greenMailCpuNanos / 1e6 / ids.size());
+                        io.laurel.bench.BenchTable.row("P4 intake (H2, IMAP fetch bound)",
+                                "IMAP fetch + FileStore write, " + c + " connection(s), batch of " + ids.size(),
+                                fmt("%.1f MB/s", batchBytes / (double) MB / scan.seconds()),
+                                fmt("CPU %.0f ms/package, GreenMail's %.0f ms", scan.cpuNanos / 1e6 / ids.size(),
+                                        scan.greenMailCpuNanos / 1e6 / ids.size()), "", "", "");
+                    }
+                }
                 base.add(Phase.run(() -> fetchAndStore(connections, fetchSize)));
                 long[] split = new long[2];
                 Phase batchPhase = Phase.run(() -> {
