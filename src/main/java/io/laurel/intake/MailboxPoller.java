@@ -6,10 +6,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
+import jakarta.mail.FolderClosedException;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
+import jakarta.mail.StoreClosedException;
 import jakarta.mail.UIDFolder;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.search.FlagTerm;
@@ -194,6 +196,7 @@ public class MailboxPoller {
     private final class Fetchers implements AutoCloseable {
         private final long[] uids;
         private final List<CompletableFuture<Stored>> results = new ArrayList<>();
+        private static final int RECONNECTS = 3;
         private final AtomicInteger next = new AtomicInteger();
         private final AtomicInteger running = new AtomicInteger();
         private final ExecutorService pool;
@@ -229,26 +232,65 @@ public class MailboxPoller {
             }
         }
 
+        /**
+         * Takes the next message until none is left. A connection the server drops is opened again and the
+         * message it was on fetched again (its partial file is gone; nothing was marked), up to
+         * {@link #RECONNECTS} times per fetcher: one dropped connection should not fail a poll of 200 mails.
+         */
         private void fetchOnOwnConnection(Session session, ImapSettings imap) {
-            try (Store connection = connect(session, imap)) {
-                Folder folder = connection.getFolder(imap.folder());
-                folder.open(Folder.READ_ONLY);
-                try {
-                    int i;
-                    while (!stopped && (i = next.getAndIncrement()) < uids.length) {
-                        try {
-                            results.get(i).complete(fetch((UIDFolder) folder, uids[i]));
-                        } catch (Exception | Error e) {
-                            results.get(i).completeExceptionally(e);
-                            stopped = true;
+            int reconnects = 0;
+            int current = -1;
+            while (!stopped) {
+                try (Store connection = connect(session, imap)) {
+                    Folder folder = connection.getFolder(imap.folder());
+                    folder.open(Folder.READ_ONLY);
+                    try {
+                        while (!stopped) {
+                            if (current < 0 && (current = next.getAndIncrement()) >= uids.length) {
+                                return;
+                            }
+                            try {
+                                results.get(current).complete(fetch((UIDFolder) folder, uids[current]));
+                            } catch (Exception | Error e) {
+                                if (dropped(e) && ++reconnects <= RECONNECTS) {
+                                    log.info("Intake IMAP connection dropped ({}); fetching message {} again on a new "
+                                            + "connection", e.toString(), uids[current]);
+                                    break;
+                                }
+                                results.get(current).completeExceptionally(e);
+                                stopped = true;
+                                return;
+                            }
+                            current = -1;
                         }
+                    } finally {
+                        closeQuietly(folder);
                     }
-                } finally {
+                } catch (Exception | Error e) {
+                    stopped = true;
+                    results.forEach(r -> r.completeExceptionally(e)); // no effect on results already there
+                    return;
+                }
+            }
+        }
+
+        /** The connection is gone: directly, or inside the IOException of the IMAP stream that the store wraps. */
+        private static boolean dropped(Throwable e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof FolderClosedException || t instanceof StoreClosedException) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static void closeQuietly(Folder folder) {
+            try {
+                if (folder.isOpen()) {
                     folder.close(false);
                 }
-            } catch (Exception | Error e) {
-                stopped = true;
-                results.forEach(r -> r.completeExceptionally(e)); // no effect on results already there
+            } catch (MessagingException | RuntimeException closed) {
+                // the connection is gone already; closing the store ends it
             }
         }
 
