@@ -42,9 +42,11 @@ import org.springframework.beans.factory.annotation.Autowired;
  * The intake benchmark (not part of {@code ./mvnw verify}; run {@code ./mvnw -o -Pbench test}, optionally
  * {@code -Dbench.packages=N}). Ingests N generated packages end to end through the real path — SMTP into the
  * embedded GreenMail, {@link MailboxPoller#pollOnce()} over IMAP, then every job of every instance (unpack,
- * check, register, receipt) — and prints packages/s, MB/s and heap figures, next to a baseline measured in
- * the same run on the same messages: plain IMAP fetch of the raw message plus a {@link FileStore} write of
- * its bytes. Then one ~50 MB package, with the heap growth it causes. Figures go to stdout and to
+ * check, register, receipt, on the engine's job executor; {@code -Dbench.jobs=serial} runs them on this
+ * thread) — and prints packages/s, MB/s, CPU and heap figures, next to a baseline measured in the same run
+ * on the same messages: IMAP fetch of the raw message with Laurel's fetch strategy (connections, fetch
+ * size) plus one {@link FileStore} write of its bytes; the pre-tuning baseline (one connection, 1 MB pieces,
+ * temporary file) is kept as a row. Then one ~50 MB package, with the heap growth it causes. Figures go to stdout and to
  * {@code target/benchmark.txt}; docs/benchmarks.md records a run.
  */
 @LaurelTest
