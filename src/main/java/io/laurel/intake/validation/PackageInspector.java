@@ -41,8 +41,11 @@ public class PackageInspector {
     private final MediaInspector media;
     private final SummaryTableReader tables;
     private final AwardQuotas quotas;
+    private final ReadCache read;
 
-    public PackageInspector(FileStore files, MediaInspector media, SummaryTableReader tables, AwardQuotas quotas) {
+    public PackageInspector(FileStore files, MediaInspector media, SummaryTableReader tables, AwardQuotas quotas,
+            ReadCache read) {
+        this.read = read;
         this.files = files;
         this.media = media;
         this.tables = tables;
@@ -248,8 +251,9 @@ public class PackageInspector {
                 continue; // avi / flash are accepted by type only (seed 001)
             }
             MediaInspector.VideoInfo info;
-            try (InputStream in = files.open(video.entry().location())) {
-                info = media.mp4(in);
+            try {
+                info = read.get("mp4:" + video.entry().sha256(), () -> files.open(video.entry().location()),
+                        media::mp4);
             } catch (IOException | RuntimeException e) {
                 problems.add(new Finding(subject, rule.name() + file + "无法读取（文件可能已损坏）", "请重新导出视频后提交"));
                 continue;
@@ -326,8 +330,9 @@ public class PackageInspector {
         }
         if (rule.minChars() != null || rule.maxChars() != null) {
             Assessment.ClassifiedFile article = articleAmong(preset, rule, matching);
-            try (InputStream in = files.open(article.entry().location())) {
-                int chars = media.textLength(in, article.kind());
+            try {
+                int chars = read.get("text:" + article.kind() + ":" + article.entry().sha256(),
+                        () -> files.open(article.entry().location()), in -> media.textLength(in, article.kind()));
                 if ((rule.minChars() != null && chars < rule.minChars())
                         || (rule.maxChars() != null && chars > rule.maxChars())) {
                     problems.add(new Finding(subject, rule.name() + "“" + article.entry().fileName() + "”共 " + chars
@@ -386,8 +391,10 @@ public class PackageInspector {
         }
         Assessment.ClassifiedFile table = tablesFound.get(0);
         SummaryTable summary;
-        try (InputStream in = files.open(table.entry().location())) {
-            summary = tables.read(table.entry().path(), in, table.kind());
+        try {
+            summary = read.get("table:" + table.kind() + ":" + table.entry().sha256() + ":" + table.entry().path(),
+                    () -> files.open(table.entry().location()), in -> tables.read(table.entry().path(), in,
+                            table.kind()));
         } catch (IOException | RuntimeException e) {
             problems.add(new Finding("单位资料", "汇总表“" + table.entry().fileName() + "”无法读取", "请另存为 xlsx 后重新提交"));
             return null;
@@ -475,8 +482,10 @@ public class PackageInspector {
     }
 
     private Assessment.ClassifiedFile classify(UnpackedEntry entry) {
-        try (InputStream in = files.open(entry.location())) {
-            return new Assessment.ClassifiedFile(entry, media.detect(in, entry.extension()), null);
+        try {
+            FileKind kind = read.get("kind:" + entry.extension() + ":" + entry.sha256(),
+                    () -> files.open(entry.location()), in -> media.detect(in, entry.extension()));
+            return new Assessment.ClassifiedFile(entry, kind, null);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read stored entry " + entry.path(), e);
         }
