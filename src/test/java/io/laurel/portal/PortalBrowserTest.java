@@ -34,6 +34,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -370,7 +372,26 @@ class PortalBrowserTest {
         WebElement button = browser.findElement(By.cssSelector("#entry-" + entry.getId() + " form button"));
         browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", button);
         button.click();
-        wait.until(ExpectedConditions.stalenessOf(button));
+        wait.until(d -> isStale(button));
+    }
+
+    /**
+     * The page has been replaced. Selenium's stalenessOf expects a StaleElementReferenceException; Chromium
+     * 156.0.8078.108 may answer for an element of the old page with "Node with given id does not belong to the
+     * document" instead, which means the same.
+     */
+    private static boolean isStale(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     /**
