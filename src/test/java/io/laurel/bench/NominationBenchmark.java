@@ -49,6 +49,8 @@ class NominationBenchmark {
     static final int COMMIT_SAMPLE = 1_000;
     /** Requests of each kind before the HTTP figures are timed (class loading, JIT of the request path). */
     static final int HTTP_WARM_UP = 100;
+    /** Clients posting at the same time in the concurrent HTTP phase (a deadline evening: many heads at once). */
+    static final int HTTP_CLIENTS = Integer.getInteger("bench.nominations.clients", 4);
 
     @Autowired
     SelectionFixture fixture;
@@ -80,12 +82,12 @@ class NominationBenchmark {
     }
 
     @Test
-    void ten_thousand_nominations_into_a_running_campaign() {
+    void ten_thousand_nominations_into_a_running_campaign() throws Exception {
         String database = database();
         Campaign campaign = fixture.campaignWithRoster();
         instance = fixture.launch(campaign);
         long id = campaign.getId();
-        int staff = NOMINATIONS + HTTP_SAMPLE + HTTP_WARM_UP;
+        int staff = NOMINATIONS + 2 * HTTP_SAMPLE + HTTP_WARM_UP;
         insertStaff(id, staff);
         java.util.Map<String, Long> ids = new java.util.HashMap<>();
         jdbc.query("select employee_number, id from employee where campaign_id = ? and employee_number like 'B%'",
@@ -143,7 +145,8 @@ class NominationBenchmark {
         // Laurel over HTTP (basic auth against Camunda's users, JSON, the controller, the same service)
         Http hr = Http.to(port).as("zhangmin", "demo");
         Http anonymous = Http.to(port);
-        for (int i = NOMINATIONS + HTTP_SAMPLE; i < staff; i++) { // warm-up, on employees of their own
+        int concurrentFrom = NOMINATIONS + HTTP_SAMPLE + HTTP_WARM_UP;
+        for (int i = NOMINATIONS + HTTP_SAMPLE; i < concurrentFrom; i++) { // warm-up, on employees of their own
             postNomination(hr, id, i);
             assertThat(hr.get("/api/campaigns/" + id).status()).isEqualTo(200);
             assertThat(anonymous.get("/actuator/health").status()).isEqualTo(200);
@@ -157,11 +160,31 @@ class NominationBenchmark {
             postNomination(hr, id, i);
         }
         double httpSeconds = (System.nanoTime() - t0) / 1e9;
-        assertThat(count(id)).isEqualTo(before + staff);
+        assertThat(count(id)).isEqualTo(before + concurrentFrom);
         server = meters.get("http.server.requests").tag("uri", "/api/campaigns/{id}/nominations").tag("method", "POST")
                 .timer();
         // Spring's own timer of the request in the server (filters, security, controller, transaction)
         double serverMeanMs = (server.totalTime(TimeUnit.MILLISECONDS) - serverMs0) / (server.count() - serverCount0);
+
+        // the same number again from several clients at once, each on its own share of the employees
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(HTTP_CLIENTS);
+        List<java.util.concurrent.Future<?>> clients = new ArrayList<>();
+        t0 = System.nanoTime();
+        for (int c = 0; c < HTTP_CLIENTS; c++) {
+            int client = c;
+            clients.add(pool.submit(() -> {
+                Http own = Http.to(port).as("zhangmin", "demo");
+                for (int i = concurrentFrom + client; i < staff; i += HTTP_CLIENTS) {
+                    postNomination(own, id, i);
+                }
+            }));
+        }
+        for (var client : clients) {
+            client.get();
+        }
+        double concurrentSeconds = (System.nanoTime() - t0) / 1e9;
+        pool.shutdown();
+        assertThat(count(id)).isEqualTo(before + staff);
 
         // the floor of any authenticated API call: basic auth against Camunda's users, a small JSON answer
         t0 = System.nanoTime();
@@ -196,15 +219,20 @@ class NominationBenchmark {
         BenchTable.row(p2, f("register %,d via POST /api/campaigns/{id}/nominations", HTTP_SAMPLE), f("%.0f /s", httpRate),
                 f("JDBC batch: %.0f /s", batchRate), f("%.1f× slower", batchRate / httpRate), f("≥ %.0f /s", target),
                 httpRate >= target ? "yes" : "no");
-        BenchTable.row(p2, "same", f("%.0f /s", httpRate), f("GET /api/campaigns/{id}: %.0f /s", floorRate),
+        BenchTable.row(p2, "POST, one client", f("%.0f /s", httpRate), f("GET /api/campaigns/{id}: %.0f /s", floorRate),
                 f("%.2f× the floor", httpRate / floorRate), "", "");
+        double concurrentRate = HTTP_SAMPLE / concurrentSeconds;
+        BenchTable.row(p2, f("register %,d via POST, %d clients at once", HTTP_SAMPLE, HTTP_CLIENTS),
+                f("%.0f /s", concurrentRate), f("one client: %.0f /s", httpRate),
+                f("%.2f× one client", concurrentRate / httpRate), f("≥ %.0f /s", target),
+                concurrentRate >= target ? "yes" : "no");
         BenchTable.row(p2, "where an API call's time goes", f("GET /actuator/health (no auth): %.0f /s", healthRate),
                 f("IdentityService.checkPassword: %.0f /s", passwordRate), "", "", "");
         BenchTable.row(p2, "POST nomination: time in the server (http.server.requests) of the round trip",
                 f("%.2f ms", serverMeanMs), f("round trip: %.2f ms", 1000 * httpSeconds / HTTP_SAMPLE),
                 f("%.0f%% in the server", 100 * serverMeanMs / (1000 * httpSeconds / HTTP_SAMPLE)), "", "");
-        System.out.printf("P2 %s: service %.0f/s (CPU-time rate %.0f/s), HTTP %.0f/s, JDBC batch %.0f/s, single commits %.0f/s, GET floor %.0f/s, health %.0f/s, checkPassword %.0f/s, load %.2f%n",
-                database, laurelRate, cpuRate, httpRate, batchRate, commitRate, floorRate, healthRate, passwordRate, BenchTable.loadAverage());
+        System.out.printf("P2 %s: service %.0f/s (CPU-time rate %.0f/s), HTTP %.0f/s (" + HTTP_CLIENTS + " clients: %.0f/s), JDBC batch %.0f/s, single commits %.0f/s, GET floor %.0f/s, health %.0f/s, checkPassword %.0f/s, load %.2f%n",
+                database, laurelRate, cpuRate, httpRate, HTTP_SAMPLE / concurrentSeconds, batchRate, commitRate, floorRate, healthRate, passwordRate, BenchTable.loadAverage());
     }
 
     private static void postNomination(Http http, long campaignId, int i) {
