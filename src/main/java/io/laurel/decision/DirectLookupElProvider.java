@@ -1,5 +1,6 @@
 package io.laurel.decision;
 
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.dmn.engine.impl.el.JuelElProvider;
@@ -21,7 +22,7 @@ final class DirectLookupElProvider implements ElProvider {
     private static final Pattern NAME = Pattern.compile("\\$\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}");
     private static final Pattern LITERAL = Pattern.compile("\\$\\{\\s*(true|false|-?[0-9]+|\"[^\"\\\\$#{}]*\")\\s*}");
     /** JUEL's reserved words and the name the stock resolver gives the variable context itself. */
-    private static final java.util.Set<String> NOT_VARIABLES = java.util.Set.of("true", "false", "null", "empty",
+    private static final Set<String> NOT_VARIABLES = Set.of("true", "false", "null", "empty",
             "not", "and", "or", "div", "mod", "eq", "ne", "lt", "gt", "le", "ge", "instanceof", "variableContext");
 
     private final ElProvider juel = new JuelElProvider();
