@@ -2,7 +2,7 @@ package io.laurel.judging;
 
 import io.laurel.campaign.Campaign;
 import io.laurel.review.NominationContext;
-import io.laurel.selection.FormOptions;
+import io.laurel.process.FormOptions;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.laurel.notice;
 
 import io.laurel.campaign.CampaignService;
-import io.laurel.selection.AwardSelection;
+import io.laurel.process.AwardSelection;
 import io.laurel.web.ApiException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
