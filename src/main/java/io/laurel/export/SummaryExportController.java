@@ -1,5 +1,6 @@
 package io.laurel.export;
 
+import io.laurel.access.CampaignAccess;
 import io.laurel.campaign.Campaign;
 import io.laurel.campaign.CampaignService;
 import io.laurel.intake.IntakeApplicant;
@@ -18,6 +19,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,7 +41,11 @@ public class SummaryExportController {
     private final UnitRepository units;
     private final IntakeApplicantRepository applicants;
 
-    SummaryExportController(CampaignService campaigns, UnitRepository units, IntakeApplicantRepository applicants) {
+    private final CampaignAccess access;
+
+    SummaryExportController(CampaignService campaigns, UnitRepository units, IntakeApplicantRepository applicants,
+            CampaignAccess access) {
+        this.access = access;
         this.campaigns = campaigns;
         this.units = units;
         this.applicants = applicants;
@@ -47,8 +53,10 @@ public class SummaryExportController {
 
     @GetMapping("/api/campaigns/{id}/exports/summary.xlsx")
     @Transactional(readOnly = true)
-    public ResponseEntity<byte[]> summary(@PathVariable Long id) throws IOException {
+    public ResponseEntity<byte[]> summary(@PathVariable Long id, Authentication caller) throws IOException {
         Campaign campaign = campaigns.get(id);
+        // Applicants' mobiles and emails: the staff who run this campaign only.
+        access.requireOperator(caller, campaign, "推荐单位资料汇总表");
         Map<Long, List<IntakeApplicant>> byUnit = applicants.findByCampaignIdOrderByUnitIdAscPositionNoAsc(id)
                 .stream().collect(Collectors.groupingBy(IntakeApplicant::getUnitId));
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {

@@ -15,4 +15,14 @@ public interface OutboxRepository extends JpaRepository<OutboxMail, Long> {
     List<OutboxMail> findByRecipientOrderById(String recipient);
 
     long countByStatus(OutboxStatus status);
+
+    /** Mails waiting for delivery whose last attempt failed (lastError set, not given up yet). */
+    long countByStatusAndLastErrorIsNotNull(OutboxStatus status);
+
+    @Query("select min(m.createdAt) from OutboxMail m where m.status in :statuses")
+    Instant oldestCreatedAt(Collection<OutboxStatus> statuses);
+
+    @Query("select m.lastError from OutboxMail m where m.status = :status and m.lastError is not null"
+            + " order by m.nextAttemptAt desc")
+    List<String> lastErrors(OutboxStatus status, Pageable page);
 }

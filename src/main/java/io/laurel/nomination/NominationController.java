@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,9 +30,10 @@ class NominationController {
                 .body(NominationView.of(nomination));
     }
 
+    /** Operators get every nomination; a department head their own department's, nominators hidden. */
     @GetMapping("/api/campaigns/{id}/nominations")
-    List<NominationView> list(@PathVariable Long id) {
-        return nominations.list(id);
+    List<NominationView> list(@PathVariable Long id, Authentication caller) {
+        return nominations.list(id, caller);
     }
 
     @PostMapping("/api/nominations/{id}/materials")

@@ -1,5 +1,6 @@
 package io.laurel.nomination;
 
+import io.laurel.access.CampaignAccess;
 import io.laurel.campaign.AwardSubject;
 import io.laurel.campaign.Campaign;
 import io.laurel.campaign.CampaignService;
@@ -20,8 +21,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.multipart.MultipartFile;
@@ -44,9 +47,11 @@ public class NominationService {
     private final MaterialRepository materials;
     private final EmployeeRepository employees;
     private final FileStore files;
+    private final CampaignAccess access;
 
     NominationService(CampaignService campaigns, PresetCatalog presets, NominationRepository nominations,
-            MaterialRepository materials, EmployeeRepository employees, FileStore files) {
+            MaterialRepository materials, EmployeeRepository employees, FileStore files, CampaignAccess access) {
+        this.access = access;
         this.campaigns = campaigns;
         this.presets = presets;
         this.nominations = nominations;
@@ -144,8 +149,16 @@ public class NominationService {
     }
 
     @Transactional(readOnly = true)
-    public List<NominationView> list(Long campaignId) {
-        campaigns.get(campaignId);
+    public List<NominationView> list(Long campaignId, Authentication caller) {
+        Campaign campaign = campaigns.get(campaignId);
+        CampaignAccess.NominationScope scope = access.nominations(caller, campaign);
+        if (scope instanceof CampaignAccess.DepartmentNominations department) {
+            Set<Long> staff = employees.findByCampaignIdAndDepartmentOrderByEmployeeNumber(campaignId,
+                    department.department()).stream().map(Employee::getId).collect(Collectors.toSet());
+            return nominations.findByCampaignIdOrderById(campaignId).stream()
+                    .filter(n -> n.getEmployeeId() != null && staff.contains(n.getEmployeeId()))
+                    .map(NominationView::forDepartmentHead).toList();
+        }
         return nominations.findByCampaignIdOrderById(campaignId).stream().map(NominationView::of).toList();
     }
 

@@ -1,5 +1,8 @@
 package io.laurel.portal;
 
+import io.laurel.access.CampaignAccess;
+import io.laurel.campaign.CampaignService;
+import org.springframework.security.core.Authentication;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -10,13 +13,19 @@ import org.springframework.web.bind.annotation.RestController;
 class VoteSignalsController {
 
     private final VoteSignals signals;
+    private final CampaignService campaigns;
+    private final CampaignAccess access;
 
-    VoteSignalsController(VoteSignals signals) {
+    VoteSignalsController(VoteSignals signals, CampaignService campaigns, CampaignAccess access) {
         this.signals = signals;
+        this.campaigns = campaigns;
+        this.access = access;
     }
 
     @GetMapping("/api/campaigns/{id}/votes/signals")
-    List<VoteSignals.Signal> signals(@PathVariable Long id) {
+    List<VoteSignals.Signal> signals(@PathVariable Long id, Authentication caller) {
+        // Voters' emails and addresses: the staff who run this campaign only.
+        access.requireOperator(caller, campaigns.get(id), "网络投票异常信号");
         return signals.of(id);
     }
 }

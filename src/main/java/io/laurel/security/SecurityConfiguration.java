@@ -6,12 +6,15 @@ import static io.laurel.identity.LaurelGroups.COMMITTEE;
 import static io.laurel.identity.LaurelGroups.DEPARTMENT_HEADS;
 import static io.laurel.identity.LaurelGroups.HR;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Duration;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -85,12 +88,25 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /** Before every password check (Spring Security's chains, Camunda's REST filter and web app login). */
+    @Bean
+    FilterRegistrationBean<LoginThrottle> loginThrottle(Clock clock, ObjectMapper json,
+            @Value("${laurel.security.login-throttle.max-failures:20}") int maxFailures,
+            @Value("${laurel.security.login-throttle.window:PT15M}") Duration window) {
+        FilterRegistrationBean<LoginThrottle> registration =
+                new FilterRegistrationBean<>(new LoginThrottle(maxFailures, window, clock, json));
+        registration.setName("laurel-login-throttle");
+        registration.addUrlPatterns("/api/*", "/engine-rest/*", "/actuator/*", "/camunda/api/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
     @Bean
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
         FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
-                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+                new FilterRegistrationBean<>(new EngineRestAuthenticationFilter());
         registration.setName("camunda-auth");
-        registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+        registration.addInitParameter("authentication-provider", EngineRestBasicAuthentication.class.getName());
         registration.addUrlPatterns("/engine-rest/*");
         return registration;
     }

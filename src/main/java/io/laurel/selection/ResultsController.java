@@ -13,9 +13,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import io.laurel.access.CampaignAccess;
 import io.laurel.campaign.CampaignKind;
 import io.laurel.campaign.CampaignService;
-import io.laurel.identity.LaurelGroups;
 import io.laurel.scoring.AssociationResults;
 import io.laurel.scoring.AssociationResultsWorkbook;
 import org.springframework.security.core.Authentication;
@@ -27,9 +27,11 @@ class ResultsController {
     private final CampaignService campaigns;
     private final AssociationResults associationResults;
     private final AssociationResultsWorkbook associationWorkbook;
+    private final CampaignAccess access;
 
     ResultsController(CampaignResults results, CampaignService campaigns, AssociationResults associationResults,
-            AssociationResultsWorkbook associationWorkbook) {
+            AssociationResultsWorkbook associationWorkbook, CampaignAccess access) {
+        this.access = access;
         this.results = results;
         this.campaigns = campaigns;
         this.associationResults = associationResults;
@@ -39,15 +41,17 @@ class ResultsController {
     /** Company campaigns: the final vote per award. Association campaigns: the scored ranking (issue 5). */
     @GetMapping("/api/campaigns/{id}/results")
     Object results(@PathVariable Long id, Authentication caller) {
+        access.requireResults(caller, campaigns.get(id));
         if (isAssociation(id)) {
-            return associationResults.of(id, isStaff(caller));
+            return associationResults.of(id, access.operates(caller, campaigns.get(id)));
         }
         return results.of(id);
     }
 
     /** The results as a spreadsheet, one row per finalist, for HR's files and the ceremony. */
     @GetMapping("/api/campaigns/{id}/exports/results.xlsx")
-    ResponseEntity<byte[]> export(@PathVariable Long id) throws IOException {
+    ResponseEntity<byte[]> export(@PathVariable Long id, Authentication caller) throws IOException {
+        access.requireOperator(caller, campaigns.get(id), "评选结果导出");
         if (isAssociation(id)) {
             // Exports are for staff only (security configuration), so judge ids are shown.
             AssociationResults.Results r = associationResults.of(id, true);
@@ -93,13 +97,6 @@ class ResultsController {
 
     private boolean isAssociation(Long id) {
         return campaigns.get(id).getKind() == CampaignKind.ASSOCIATION;
-    }
-
-    /** Staff see judge ids in association results; judges and others see anonymised labels. */
-    private static boolean isStaff(Authentication caller) {
-        return caller != null && caller.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(
-                LaurelGroups.HR) || a.getAuthority().equals(LaurelGroups.ASSOCIATION_STAFF)
-                || a.getAuthority().equals(LaurelGroups.ADMIN));
     }
 
     private static String label(String status) {

@@ -82,6 +82,12 @@ class AssociationResultsApiTest {
         assertThat(judges(staff)).containsOnly("a1", "a2", "e1", "e2", "e3");
         assertThat(staff.get("judgeFigures").findValuesAsText("judge")).containsExactly("a1", "a2", "e1", "e2", "e3");
 
+        // Before the results are published only the association staff read them (issue 15.4); HR runs
+        // company campaigns, not this one.
+        for (String user : new String[] {"wanglei", "huangjianguo", "zhangmin"}) {
+            assertThat(body(as(user).get(base + "/results"), 403).get("message").asText()).contains("尚未公示");
+        }
+        jdbc.update("update campaign set status = 'CLOSED' where id = ?", campaign.getId());
         for (String user : new String[] {"wanglei", "huangjianguo"}) {
             JsonNode member = body(as(user).get(base + "/results"), 200);
             assertThat(member.get("judgeIdsVisible").asBoolean()).isFalse();
@@ -142,7 +148,7 @@ class AssociationResultsApiTest {
                 400);
         body(as("chenjing").request(HttpMethod.POST, base + "/results/compute"), 200);
 
-        JsonNode after = body(as("zhangmin").get(base + "/results"), 200);
+        JsonNode after = body(as("chenjing").get(base + "/results"), 200);
         JsonNode confirmed = null;
         for (JsonNode p : after.get("unitPrizes")) {
             if (p.get("awardCode").asText().equals("most-cohesive") && p.get("unitId").asLong() == units.get(3)) {
