@@ -43,7 +43,9 @@ import java.util.Properties;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -73,6 +75,57 @@ class IntakeCrashTest {
     static GreenMailExtension mail = new GreenMailExtension(new ServerSetup[] {
             new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort(),
             new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP).dynamicPort()});
+
+    /** Class path of the Laurel processes: the application classes as a jar, then the dependency jars. */
+    static String classPath;
+    /** Class-data sharing for the Laurel processes, from a training start (empty when that failed). */
+    static List<String> cdsFlags = List.of();
+
+    /**
+     * Each cycle is one start of Laurel, so start-up time is most of this test's time. The application classes go
+     * into a jar (class-data sharing archives classes from jars only) and one training start writes a CDS archive
+     * ({@code -XX:ArchiveClassesAtExit}); measured here: 20 s instead of 26 s per start on the loaded 2-core machine.
+     * {@code -Dcrash.cds=false} starts without it.
+     */
+    @BeforeAll
+    static void prepareLaunch() throws Exception {
+        Path base = Files.createDirectories(Path.of("target", "crash-test").toAbsolutePath());
+        Path classes = Path.of("target", "classes").toAbsolutePath();
+        Path jar = base.resolve("laurel-classes.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
+                var files = Files.walk(classes)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                out.putNextEntry(new JarEntry(classes.relativize(f).toString().replace(File.separatorChar, '/')));
+                Files.copy(f, out);
+                out.closeEntry();
+            }
+        }
+        List<String> entries = new ArrayList<>(List.of(jar.toString()));
+        appClassPath().stream().filter(e -> e.endsWith(".jar")).forEach(entries::add);
+        classPath = String.join(File.pathSeparator, entries);
+        if (!Boolean.parseBoolean(System.getProperty("crash.cds", "true"))) {
+            return;
+        }
+        Path archive = base.resolve("laurel.jsa");
+        Files.deleteIfExists(archive);
+        Path dir = freshDir("cds-training");
+        List<String> command = new ArrayList<>(List.of(javaBin(), "-XX:TieredStopAtLevel=1", "-Xmx768m",
+                "-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh", "-Dfile.encoding=UTF-8",
+                "-Duser.timezone=UTC", "-cp", classPath, "io.laurel.LaurelApplication",
+                "--spring.profiles.active=demo", "--server.port=0", "--laurel.data-dir=" + dir.resolve("data"),
+                "--laurel.mail.embedded.smtp-port=0", "--laurel.mail.embedded.imap-port=0",
+                "--camunda.bpm.webapp.enabled=false"));
+        Process training = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("training.log").toFile()).start();
+        if (!training.waitFor(4, TimeUnit.MINUTES)) {
+            training.destroyForcibly().waitFor();
+        }
+        if (Files.exists(archive)) {
+            cdsFlags = List.of("-XX:SharedArchiveFile=" + archive);
+        } else {
+            System.out.println("Crash test: no CDS archive (see " + dir.resolve("training.log") + "), starting without");
+        }
+    }
 
     @Test
     void h2_loses_no_package_and_registers_none_twice_across_sigkills() throws Exception {
@@ -340,8 +393,9 @@ class IntakeCrashTest {
             this.run = run;
             this.log = run.dir.resolve("laurel-" + number + ".log");
             this.port = freePort();
-            List<String> command = new ArrayList<>(List.of(javaBin(), "-XX:TieredStopAtLevel=1", "-Xss1m",
-                    "-Xmx768m", "-Dfile.encoding=UTF-8", "-Duser.timezone=UTC", "-cp", appClassPath(),
+            List<String> command = new ArrayList<>(List.of(javaBin(), "-XX:TieredStopAtLevel=1", "-Xmx768m"));
+            command.addAll(cdsFlags);
+            command.addAll(List.of("-Dfile.encoding=UTF-8", "-Duser.timezone=UTC", "-cp", classPath,
                     "io.laurel.LaurelApplication"));
             command.addAll(run.profileArgs);
             command.addAll(List.of("--server.port=" + port,
@@ -486,13 +540,11 @@ class IntakeCrashTest {
         return Files.createDirectories(dir);
     }
 
-    /** The application's classes and its dependency jars: the test class path without the test classes. */
-    static String appClassPath() {
-        // surefire starts its JVM from a manifest-only jar; the real class path is in this property
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        return Arrays.stream(classPath.split(File.pathSeparator))
-                .filter(entry -> !entry.endsWith("test-classes") && !entry.contains("surefire"))
-                .collect(Collectors.joining(File.pathSeparator));
+    /** The test class path without the test classes (surefire's own JVM starts from a manifest-only jar). */
+    static List<String> appClassPath() {
+        String path = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        return Arrays.stream(path.split(File.pathSeparator))
+                .filter(entry -> !entry.endsWith("test-classes") && !entry.contains("surefire")).toList();
     }
 
     static String javaBin() {
