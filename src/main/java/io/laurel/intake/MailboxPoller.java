@@ -27,7 +27,9 @@ import org.springframework.stereotype.Component;
  * Polls the intake mailbox over IMAP. For each unseen message: store the originals (once per
  * Message-ID), dispatch it to the process, then mark it seen. Several messages are fetched and stored at
  * once on connections of their own; dispatching and marking stay in mailbox order. A message stored but not dispatched
- * (the node stopped in between) is dispatched by the next poll, from the database, exactly once.
+ * (the node stopped in between) is dispatched by the next poll, from the database, exactly once. A message
+ * that cannot be read is stored and set aside ({@link SetAsideMails}); one that fails to fetch or to dispatch
+ * fails alone, and the poll goes on with the others (docs/durability.md).
  * Only the node holding the {@link PollLease} polls; {@code laurel.intake.polling.enabled=false} turns
  * the schedule off (tests call {@link #pollOnce()} themselves).
  */
