@@ -143,7 +143,7 @@ class IntakeCrashTest {
         assumeTrue(url != null && !url.isBlank(), "LAUREL_TEST_DB_URL is not set");
         String user = System.getenv().getOrDefault("LAUREL_TEST_DB_USER", "root");
         String password = System.getenv().getOrDefault("LAUREL_TEST_DB_PASSWORD", "");
-        resetDatabase(url, user, password);
+        url = freshDatabase(url, user, password);
         Path dir = freshDir("mariadb");
         Map<String, String> env = new LinkedHashMap<>();
         env.put("LAUREL_DB_URL", url);
@@ -557,22 +557,19 @@ class IntakeCrashTest {
         }
     }
 
-    /** Empties the MariaDB test database: tables of an earlier run would hold its packages. */
-    static void resetDatabase(String url, String user, String password) throws Exception {
-        try (Connection db = DriverManager.getConnection(url, user, password)) {
-            List<String> tables = new ArrayList<>();
-            try (ResultSet r = db.getMetaData().getTables(db.getCatalog(), null, "%", new String[] {"TABLE"})) {
-                while (r.next()) {
-                    tables.add(r.getString("TABLE_NAME"));
-                }
-            }
-            try (var s = db.createStatement()) {
-                s.execute("SET FOREIGN_KEY_CHECKS = 0");
-                for (String table : tables) {
-                    s.execute("DROP TABLE `" + table + "`");
-                }
-                s.execute("SET FOREIGN_KEY_CHECKS = 1");
-            }
+    /**
+     * A database of its own next to the test database ({@code <name>_crash}, made anew): the other MySQL tests keep
+     * their cached application contexts on the test database, so its tables must not be dropped under them.
+     */
+    static String freshDatabase(String url, String user, String password) throws Exception {
+        int slash = url.indexOf('/', url.indexOf("//") + 2);
+        int query = url.indexOf('?', slash);
+        String name = (query < 0 ? url.substring(slash + 1) : url.substring(slash + 1, query)) + "_crash";
+        String crashUrl = url.substring(0, slash + 1) + name + (query < 0 ? "" : url.substring(query));
+        try (Connection db = DriverManager.getConnection(url, user, password); var s = db.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS `" + name + "`");
+            s.execute("CREATE DATABASE `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
         }
+        return crashUrl;
     }
 }
