@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Fetches and stores the messages with the given UIDs on connections of their own, each taking the next
  * message not yet taken; {@link #await} hands the results back in mailbox order. Closing stops them after
- * the message each is on (a message stored but not dispatched is dispatched by the next poll).
+ * the message each is on (a message stored but not dispatched is dispatched by the next poll). A message that
+ * fails fails alone: the fetcher goes on with the next one.
  */
 final class IntakeFetchers implements AutoCloseable {
 
@@ -101,9 +102,10 @@ final class IntakeFetchers implements AutoCloseable {
                                         + "connection", e.toString(), uids[current]);
                                 break;
                             }
+                            // this message only: the poll leaves it unseen for the next one and goes on with the rest
+                            log.warn("Intake message {} could not be fetched and stored, left for the next poll: {}",
+                                    uids[current], e.toString());
                             results.get(current).completeExceptionally(e);
-                            stopped = true;
-                            return;
                         }
                         current = -1;
                     }
@@ -143,12 +145,21 @@ final class IntakeFetchers implements AutoCloseable {
         if (mime == null) {
             return null;
         }
-        String id = mime.getMessageID() == null ? null : MessageStore.messageIdOf(mime, null);
+        String id = messageIdOrNull(mime);
         IntakeMessage row = id == null ? null : messages.findByMessageId(id).orElse(null);
         if (row != null) {
             return new Stored(row.getId(), false);
         }
         return new Stored(store.store(mime, id).getId(), true);
+    }
+
+    /** From the server's envelope; null when it has none or cannot give one (the stored copy is read then). */
+    private static String messageIdOrNull(MimeMessage mime) {
+        try {
+            return mime.getMessageID() == null ? null : MessageStore.messageIdOf(mime, null);
+        } catch (MessagingException | RuntimeException serverCannotParse) {
+            return null;
+        }
     }
 
     Stored await(int i) throws MessagingException, IOException {

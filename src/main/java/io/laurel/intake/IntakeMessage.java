@@ -23,8 +23,16 @@ public class IntakeMessage {
         /** Originals stored; no process has seen it yet (a crash here is recovered by the next poll). */
         STORED,
         /** Started a package-intake instance or was correlated to a waiting one. */
-        DISPATCHED
+        DISPATCHED,
+        /**
+         * Cannot be read (broken MIME, no sender, ...) or could not be handed on after {@link #MAX_DISPATCH_ATTEMPTS}
+         * tries: kept as it came, answered where a sender can be read, listed for staff (GET /api/intake/set-aside).
+         */
+        SET_ASIDE
     }
+
+    /** Dispatch tries before a message is set aside: one that fails each time must not be tried on every poll. */
+    static final int MAX_DISPATCH_ATTEMPTS = 3;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -62,6 +70,13 @@ public class IntakeMessage {
     @Column(nullable = false, length = 16)
     private Status status = Status.STORED;
 
+    /** Why the message was set aside (Chinese, for staff and the sender's answer). */
+    @Column(length = 2000)
+    private String problem;
+
+    @Column(name = "dispatch_attempts", nullable = false)
+    private int dispatchAttempts;
+
     protected IntakeMessage() {
     }
 
@@ -80,6 +95,26 @@ public class IntakeMessage {
     public void dispatched(Long packageId) {
         this.packageId = packageId;
         this.status = Status.DISPATCHED;
+    }
+
+    /** Kept as it came but not handed to the process: staff look at it. */
+    public void setAside(String reason) {
+        this.status = Status.SET_ASIDE;
+        this.problem = reason == null || reason.length() <= 2000 ? reason : reason.substring(0, 2000);
+    }
+
+    /** One more failed dispatch; true when it was the last one allowed. */
+    boolean dispatchFailed() {
+        dispatchAttempts++;
+        return dispatchAttempts >= MAX_DISPATCH_ATTEMPTS;
+    }
+
+    public String getProblem() {
+        return problem;
+    }
+
+    public int getDispatchAttempts() {
+        return dispatchAttempts;
     }
 
     public Long getId() {

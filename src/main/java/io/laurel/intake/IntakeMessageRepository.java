@@ -10,5 +10,8 @@ public interface IntakeMessageRepository extends JpaRepository<IntakeMessage, Lo
 
     List<IntakeMessage> findByStatusOrderById(IntakeMessage.Status status);
 
+    /** The same bytes stored before (a message without Message-ID, or fetched again after a crash). */
+    Optional<IntakeMessage> findFirstByEmlSha256OrderById(String emlSha256);
+
     List<IntakeMessage> findByPackageIdOrderById(Long packageId);
 }

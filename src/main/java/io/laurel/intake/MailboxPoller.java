@@ -27,7 +27,9 @@ import org.springframework.stereotype.Component;
  * Polls the intake mailbox over IMAP. For each unseen message: store the originals (once per
  * Message-ID), dispatch it to the process, then mark it seen. Several messages are fetched and stored at
  * once on connections of their own; dispatching and marking stay in mailbox order. A message stored but not dispatched
- * (the node stopped in between) is dispatched by the next poll, from the database, exactly once.
+ * (the node stopped in between) is dispatched by the next poll, from the database, exactly once. A message
+ * that cannot be read is stored and set aside ({@link SetAsideMails}); one that fails to fetch or to dispatch
+ * fails alone, and the poll goes on with the others (docs/durability.md).
  * Only the node holding the {@link PollLease} polls; {@code laurel.intake.polling.enabled=false} turns
  * the schedule off (tests call {@link #pollOnce()} themselves).
  */
@@ -45,13 +47,15 @@ public class MailboxPoller {
     private final IntakeService intake;
     private final IntakeMessageRepository messages;
     private final IntakeDeadlines deadlines;
+    private final SetAsideMails setAside;
     /** Polls done and polls skipped because another node held the lease (laurel.intake.polls). */
     private final Counter polled;
     private final Counter skipped;
 
     MailboxPoller(ImapSettings settings, IntakeProperties properties, ObjectProvider<EmbeddedMailServer> embedded,
             PollLease lease, MessageStore store, IntakeService intake, IntakeMessageRepository messages,
-            IntakeDeadlines deadlines, MeterRegistry meters) {
+            IntakeDeadlines deadlines, SetAsideMails setAside, MeterRegistry meters) {
+        this.setAside = setAside;
         this.settings = settings;
         this.properties = properties;
         this.embedded = embedded;
@@ -96,11 +100,13 @@ public class MailboxPoller {
         polled.increment();
         int recovered = 0;
         for (IntakeMessage stranded : messages.findByStatusOrderById(IntakeMessage.Status.STORED)) {
-            intake.dispatch(stranded.getId());
-            recovered++;
+            if (dispatch(stranded.getId())) {
+                recovered++;
+            }
         }
         int stored = 0;
         int dispatched = 0;
+        int failed = 0;
         ImapSettings imap = effectiveSettings();
         Session session = Session.getInstance(sessionProperties(imap));
         try (Store mailbox = connect(session, imap)) {
@@ -119,7 +125,13 @@ public class MailboxPoller {
                 try (IntakeFetchers fetchers = new IntakeFetchers(session, imap, uid, properties.polling().connections(),
                         messages, store)) {
                     for (int i = 0; i < unseen.length; i++) {
-                        IntakeFetchers.Stored result = fetchers.await(i);
+                        IntakeFetchers.Stored result;
+                        try {
+                            result = fetchers.await(i);
+                        } catch (MessagingException | IOException | RuntimeException notStored) {
+                            failed++;
+                            continue; // left unseen: the next poll fetches it again; the others go on
+                        }
                         if (result == null) {
                             continue; // gone from the mailbox meanwhile
                         }
@@ -128,21 +140,36 @@ public class MailboxPoller {
                             stored++;
                         }
                         IntakeMessage row = messages.findById(result.rowId()).orElseThrow();
-                        if (row.getStatus() == IntakeMessage.Status.STORED) {
-                            intake.dispatch(row.getId());
+                        if (row.getStatus() == IntakeMessage.Status.STORED && dispatch(row.getId())) {
                             dispatched++;
                         }
+                        // stored and committed (dispatched, set aside, or STORED for the next poll's recovery):
+                        // only now may the mailbox forget it
                         unseen[i].setFlag(Flags.Flag.SEEN, true);
                     }
                 }
             } finally {
                 folder.close(false);
             }
-        } catch (MessagingException | IOException e) {
+        } catch (MessagingException e) {
             throw cannotRead(imap, e);
+        }
+        if (failed > 0) {
+            log.warn("Intake poll: {} message(s) could not be stored and stay unseen for the next poll", failed);
         }
         deadlines.ensureStarted();
         return new PollReport(true, stored, dispatched, recovered);
+    }
+
+    /** Hands one stored message on; a failure is counted for that message alone and the poll goes on. */
+    private boolean dispatch(Long rowId) {
+        try {
+            intake.dispatch(rowId);
+            return true;
+        } catch (RuntimeException e) {
+            setAside.dispatchFailed(rowId, e);
+            return false;
+        }
     }
 
     /** IMAP session settings: timeouts, BODY.PEEK, the fetch size. */

@@ -2,19 +2,15 @@ package io.laurel.intake;
 
 import io.laurel.files.FileStore;
 import io.laurel.files.StoredFile;
-import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 import jakarta.mail.util.SharedFileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UnsupportedEncodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -31,8 +28,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Keeps a received message before anything else happens to it: the raw .eml and every attachment go to
  * the file store (streamed through a temporary file, never whole in memory), then one
- * {@code intake_message} row and its {@code intake_file} rows are committed. The unique Message-ID makes
- * a second store of the same message return the first row.
+ * {@code intake_message} row and its {@code intake_file} rows are committed. The unique Message-ID, and the
+ * content hash of the .eml, make a second store of the same message return the first row. A message the MIME
+ * parser cannot read (or without a sender to answer) is kept as it came and set aside ({@link SetAsideMails}).
  */
 @Component
 public class MessageStore {
@@ -41,18 +39,32 @@ public class MessageStore {
     /** The MIME parser reads the stored .eml through this buffer (its default is 2 KB: a system call per 2 KB). */
     private static final int READ_BUFFER = 64 * 1024;
 
+    /** Header bytes before the first empty line; more is no mail a client writes (and would all sit in the heap). */
+    static final int MAX_HEADER_BYTES = 256 * 1024;
+    /** Multipart levels: real clients nest 3–4 (mixed, alternative, related); more is a loop or an attack. */
+    static final int MAX_DEPTH = 12;
+
     private final FileStore files;
     private final IntakeMessageRepository messages;
     private final IntakeFileRepository intakeFiles;
     private final TransactionTemplate tx;
-    private final Session session = Session.getInstance(new Properties());
+    private final SetAsideMails setAside;
+    private final Session session = Session.getInstance(strictParsing());
 
     MessageStore(FileStore files, IntakeMessageRepository messages, IntakeFileRepository intakeFiles,
-            TransactionTemplate tx) {
+            TransactionTemplate tx, SetAsideMails setAside) {
         this.files = files;
         this.messages = messages;
         this.intakeFiles = intakeFiles;
         this.tx = tx;
+        this.setAside = setAside;
+    }
+
+    /** A multipart without its closing boundary is a truncated mail: read as unreadable, not as complete. */
+    private static Properties strictParsing() {
+        Properties props = new Properties();
+        props.put("mail.mime.multipart.ignoremissingendboundary", "false");
+        return props;
     }
 
     /**
@@ -73,7 +85,37 @@ public class MessageStore {
         return storeParsed(raw, messageId);
     }
 
-    private IntakeMessage storeParsed(StoredFile raw, String messageId) throws IOException, MessagingException {
+    private IntakeMessage storeParsed(StoredFile raw, String messageId) throws IOException {
+        Optional<IntakeMessage> sameBytes = messages.findFirstByEmlSha256OrderById(raw.sha256());
+        if (sameBytes.isPresent()) {
+            return sameBytes.get(); // fetched again after a crash, or sent twice without a Message-ID
+        }
+        Parsed parsed;
+        try {
+            parsed = parse(raw, messageId);
+        } catch (Exception | StackOverflowError unreadable) {
+            return setAside.setAside(raw, messageId, Unreadable.reasonOf(unreadable), unreadable);
+        }
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        try {
+            return tx.execute(status -> {
+                IntakeMessage saved = messages.saveAndFlush(new IntakeMessage(parsed.id, parsed.sender,
+                        truncate(parsed.subject, 1000), truncate(parsed.body, MAX_BODY_CHARS), now, raw.sha256(),
+                        raw.location(), raw.sizeBytes()));
+                for (Attachment a : parsed.attachments) {
+                    intakeFiles.save(new IntakeFile(saved.getId(), IntakeFile.ATTACHMENT, a.name, a.contentType,
+                            a.stored.sizeBytes(), a.stored.sha256(), a.stored.location()));
+                }
+                return saved;
+            });
+        } catch (DataIntegrityViolationException duplicate) {
+            return messages.findByMessageId(parsed.id).orElseThrow(() -> duplicate);
+        }
+    }
+
+    /** Reads the stored .eml: sender, subject, body text, and every attachment into the file store. */
+    private Parsed parse(StoredFile raw, String messageId) throws IOException, MessagingException {
+        checkHeaderSize(raw);
         // parsed from the stored file: the parts are windows on it, never copies in the heap
         SharedFileInputStream shared = new SharedFileInputStream(files.path(raw.location()).toFile(), READ_BUFFER);
         try {
@@ -83,25 +125,30 @@ public class MessageStore {
             String subject = parsed.getSubject();
             List<Attachment> attachments = new ArrayList<>();
             StringBuilder body = new StringBuilder();
-            walk(parsed, attachments, body);
-            Instant now = ClockUtil.getCurrentTime().toInstant();
-            try {
-                return tx.execute(status -> {
-                    IntakeMessage saved = messages.saveAndFlush(new IntakeMessage(id, sender, truncate(subject, 1000),
-                            truncate(body.toString(), MAX_BODY_CHARS), now, raw.sha256(), raw.location(),
-                            raw.sizeBytes()));
-                    for (Attachment a : attachments) {
-                        intakeFiles.save(new IntakeFile(saved.getId(), IntakeFile.ATTACHMENT, a.name, a.contentType,
-                                a.stored.sizeBytes(), a.stored.sha256(), a.stored.location()));
-                    }
-                    return saved;
-                });
-            } catch (DataIntegrityViolationException duplicate) {
-                return messages.findByMessageId(id).orElseThrow(() -> duplicate);
-            }
+            walk(parsed, attachments, body, 0);
+            return new Parsed(id, sender, subject, body.toString(), attachments);
         } finally {
             shared.close();
         }
+    }
+
+    private void checkHeaderSize(StoredFile raw) throws IOException, Unreadable {
+        try (InputStream in = files.open(raw.location())) {
+            byte[] head = in.readNBytes(MAX_HEADER_BYTES);
+            if (head.length == MAX_HEADER_BYTES && !containsBlankLine(head)) {
+                throw new Unreadable("邮件头超过 " + MAX_HEADER_BYTES / 1024 + " KB 或邮件正文缺失");
+            }
+        }
+    }
+
+    private static boolean containsBlankLine(byte[] head) {
+        for (int i = 0; i + 1 < head.length; i++) {
+            if (head[i] == '\n' && (head[i + 1] == '\n' || (head[i + 1] == '\r' && i + 2 < head.length
+                    && head[i + 2] == '\n'))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static String messageIdOf(MimeMessage message, String fallbackSha256) throws MessagingException {
@@ -113,40 +160,28 @@ public class MessageStore {
         return id.length() > 500 ? id.substring(0, 500) : id;
     }
 
-    private void walk(Part part, List<Attachment> attachments, StringBuilder body)
+    private void walk(Part part, List<Attachment> attachments, StringBuilder body, int depth)
             throws MessagingException, IOException {
+        if (depth > MAX_DEPTH) {
+            throw new Unreadable("邮件嵌套超过 " + MAX_DEPTH + " 层");
+        }
         if (part.isMimeType("multipart/*")) {
             Multipart multipart = (Multipart) part.getContent();
             for (int i = 0; i < multipart.getCount(); i++) {
-                walk(multipart.getBodyPart(i), attachments, body);
+                walk(multipart.getBodyPart(i), attachments, body, depth + 1);
             }
             return;
         }
         String fileName = part.getFileName();
         if (fileName != null || Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
             String name = decode(fileName == null ? "attachment" : fileName);
-            StoredFile stored = storeContent(part);
+            StoredFile stored;
+            try (InputStream in = part.getInputStream()) {
+                stored = files.store(in);
+            }
             attachments.add(new Attachment(name, baseType(part.getContentType()), stored));
         } else if (part.isMimeType("text/plain") && body.length() < MAX_BODY_CHARS) {
             body.append(part.getContent()).append('\n');
-        }
-    }
-
-    /** An attachment's decoded content into the file store; base64 through {@link Base64Attachments}. */
-    private StoredFile storeContent(Part part) throws MessagingException, IOException {
-        if (part instanceof MimeBodyPart body && "base64".equalsIgnoreCase(body.getEncoding())) {
-            try {
-                return files.write(out -> {
-                    try (InputStream raw = body.getRawInputStream()) {
-                        Base64Attachments.decode(raw, out);
-                    }
-                });
-            } catch (IllegalArgumentException irregular) {
-                // not plain base64: JavaMail's decoder, as before (the partial file is gone)
-            }
-        }
-        try (InputStream in = part.getInputStream()) {
-            return files.store(in);
         }
     }
 
@@ -166,13 +201,10 @@ public class MessageStore {
         return truncate((semi < 0 ? contentType : contentType.substring(0, semi)).strip().toLowerCase(Locale.ROOT), 200);
     }
 
+    /** The address to answer; a mail without one is set aside (a receipt to nobody helps nobody). */
     private static String senderOf(MimeMessage message) throws MessagingException {
-        Address[] from = message.getFrom();
-        if (from == null || from.length == 0) {
-            return "unknown@unknown";
-        }
-        return from[0] instanceof InternetAddress address ? address.getAddress().toLowerCase(Locale.ROOT)
-                : from[0].toString();
+        return SetAsideMails.addressOf(message.getHeader("From", ",")).orElseThrow(
+                () -> new Unreadable("邮件没有可读的发件人地址（From）"));
     }
 
     private static String truncate(String s, int max) {
@@ -180,5 +212,8 @@ public class MessageStore {
     }
 
     private record Attachment(String name, String contentType, StoredFile stored) {
+    }
+
+    private record Parsed(String id, String sender, String subject, String body, List<Attachment> attachments) {
     }
 }

@@ -7,7 +7,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A real SMTP + IMAP server inside the application (GreenMail), so the demo's whole mail loop works on
- * one machine with no set-up. Mail to any address is accepted and kept in that address's mailbox.
+ * one machine with no set-up. Mail to any address is accepted and kept in that address's mailbox, in memory
+ * only: a stop or crash loses what intake has not taken yet, which start-up says in a warning (see
+ * docs/durability.md for why Laurel does not make it durable).
  */
 public class EmbeddedMailServer {
 
@@ -28,6 +30,9 @@ public class EmbeddedMailServer {
         greenMail.setUser(properties.mailbox(), properties.mailbox(), properties.mailboxPassword());
         log.info("Embedded mail server: SMTP {}:{}, IMAP {}:{}, mailbox {}", properties.host(), smtpPort(),
                 properties.host(), imapPort(), properties.mailbox());
+        log.warn("The embedded mail server is for trying Laurel only: it keeps mail in memory, so mail that intake "
+                + "has not yet taken (within one poll interval) is lost if Laurel stops or crashes. For real packages "
+                + "use a real mail server (laurel.mail.imap.*, spring.mail.*); see docs/durability.md.");
     }
 
     private ServerSetup setup(int port, String protocol) {

@@ -1,5 +1,7 @@
 package io.laurel.mail;
 
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -126,6 +128,24 @@ public class OutboxSender {
         helper.setTo(mail.getRecipient());
         helper.setSubject(mail.getSubject());
         helper.setText(mail.getBody(), true);
+        // Sending and recording "sent" cannot be one transaction: a crash in between sends the mail again on the
+        // next sweep. Every attempt of one outbox row carries the same Message-ID, so a client can drop the copy.
+        message.setHeader("Message-ID", messageId(mail, properties.from()));
         return message;
+    }
+
+    /** The idempotency key of an outbox mail: its row id and creation time, at the sender's domain. */
+    static String messageId(OutboxMail mail, String from) {
+        String domain = "laurel.local";
+        try {
+            String address = new InternetAddress(from).getAddress();
+            if (address != null && address.indexOf('@') > 0) {
+                domain = address.substring(address.indexOf('@') + 1);
+            }
+        } catch (AddressException malformed) {
+            // the default domain still makes a unique id
+        }
+        long created = mail.getCreatedAt() == null ? 0 : mail.getCreatedAt().getEpochSecond();
+        return "<outbox-" + mail.getId() + "." + created + "@" + domain + ">";
     }
 }

@@ -44,6 +44,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/campaigns/*/exports/**").hasAnyAuthority(HR, ASSOCIATION_STAFF, ADMIN)
                         // Portal vote fraud signals name voters' emails and addresses: campaign staff only.
                         .requestMatchers(HttpMethod.GET, "/api/campaigns/*/votes/signals").hasAnyAuthority(HR, ASSOCIATION_STAFF, ADMIN)
+                        // Set-aside intake mails name senders and hold what they sent: intake staff only.
+                        .requestMatchers("/api/intake/**").hasAnyAuthority(HR, ASSOCIATION_STAFF, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/**")
                         .hasAnyAuthority(HR, ASSOCIATION_STAFF, DEPARTMENT_HEADS, COMMITTEE, ADMIN)
                         .anyRequest().hasAnyAuthority(HR, ASSOCIATION_STAFF, ADMIN))

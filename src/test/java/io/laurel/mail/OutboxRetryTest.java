@@ -36,7 +36,7 @@ class OutboxRetryTest {
     MailProperties properties;
 
     @Test
-    void a_failed_attempt_is_retried_after_back_off_and_then_delivered() {
+    void a_failed_attempt_is_retried_after_back_off_and_then_delivered() throws Exception {
         Instant t0 = Instant.parse("2026-03-01T02:00:00Z");
         OutboxMail mail = tx.execute(s -> outbox.save(
                 new OutboxMail("head@staff.laurel.local", "提名提醒", "test", "<p>请尽快提名</p>", t0)));
@@ -58,6 +58,9 @@ class OutboxRetryTest {
         assertThat(later.deliverDue()).isEqualTo(1);
         assertThat(smtp.getReceivedMessages()).hasSize(1);
         assertThat(outbox.findById(mail.getId()).orElseThrow().getStatus()).isEqualTo(OutboxStatus.SENT);
+        // the idempotency key: the row id and its creation second, the same on every attempt of this row
+        assertThat(smtp.getReceivedMessages()[0].getMessageID())
+                .isEqualTo("<outbox-" + mail.getId() + "." + t0.getEpochSecond() + "@laurel.local>");
 
         // Sent once: a further sweep sends nothing again.
         assertThat(later.deliverDue()).isZero();
