@@ -6,6 +6,8 @@ import io.laurel.mail.GroupRecipients;
 import io.laurel.mail.MailService;
 import io.laurel.mail.Notice;
 import io.laurel.review.NominationContext;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,6 +30,8 @@ import org.springframework.stereotype.Component;
 class KeyDateReminder implements JavaDelegate {
 
     private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
+    private static final String[] WEEKDAYS = {"一", "二", "三", "四", "五", "六", "日"};
 
     private final NominationContext context;
     private final TaskService tasks;
@@ -67,13 +71,24 @@ class KeyDateReminder implements JavaDelegate {
             }
         }
         boolean isDeadline = milestone.getEndsAt() != null;
-        String when = (isDeadline ? milestone.getEndsAt() : milestone.getStartsAt()).format(FORMAT);
+        String when = when(isDeadline ? milestone.getEndsAt() : milestone.getStartsAt());
         Set<String> recipients = recipients(execution.getProcessInstanceId(), campaign.getId(), key);
         Notice notice = Notice.of("【" + campaign.getName() + "】提醒:" + milestone.getName()
                         + (isDeadline ? "将于 " + when + " 截止" : "将于 " + when + " 举行"),
                 "您好:", message(key, milestone.getName(), when, isDeadline));
         recipients.forEach(to -> mail.sendNow(to, notice));
         execution.setVariableLocal("reminderRecipients", recipients.size());
+    }
+
+    /**
+     * A key moment as people read it: "2026-03-15 18:00"; a timeline entry without a time of day (00:00, e.g. seed
+     * 002's 表彰大会 "5月30日") is a date — "2026-05-30（星期六）" — never the made-up time "00:00".
+     */
+    static String when(LocalDateTime moment) {
+        if (moment.toLocalTime().equals(LocalTime.MIDNIGHT)) {
+            return moment.format(DAY) + "（星期" + WEEKDAYS[moment.getDayOfWeek().getValue() - 1] + "）";
+        }
+        return moment.format(FORMAT);
     }
 
     Set<String> recipients(String processInstanceId, Long campaignId, String key) {
@@ -92,7 +107,8 @@ class KeyDateReminder implements JavaDelegate {
     private static String message(String key, String name, String when, boolean deadline) {
         return switch (key) {
             case "nomination" -> "部门推荐提名将于 " + when + " 截止,您尚未提交本部门的提名,请尽快登录任务列表完成「部门推荐提名」任务。";
-            case "ceremony" -> "表彰大会将于 " + when + " 举行,请准时出席。";
+            case "ceremony" -> "表彰大会将于 " + when + " 举行" + (when.endsWith("）") ? ",具体时间与地点以会议通知为准" : "")
+                    + ",请准时出席。";
             default -> "「" + name + "」" + (deadline ? "将于 " + when + " 截止" : "定于 " + when)
                     + ",请及时登录任务列表处理相关任务。";
         };
