@@ -71,10 +71,12 @@ class KeyDateReminder implements JavaDelegate {
             }
         }
         boolean isDeadline = milestone.getEndsAt() != null;
-        String when = when(isDeadline ? milestone.getEndsAt() : milestone.getStartsAt());
+        // A deadline at 00:00 is a real moment (the end of the day before); a date-only event is said as a date.
+        String when = isDeadline ? milestone.getEndsAt().format(FORMAT) : when(milestone.getStartsAt());
+        String gap = when.endsWith("）") ? "" : " ";
         Set<String> recipients = recipients(execution.getProcessInstanceId(), campaign.getId(), key);
         Notice notice = Notice.of("【" + campaign.getName() + "】提醒:" + milestone.getName()
-                        + (isDeadline ? "将于 " + when + " 截止" : "将于 " + when + " 举行"),
+                        + (isDeadline ? "将于 " + when + " 截止" : "将于 " + when + gap + "举行"),
                 "您好:", message(key, milestone.getName(), when, isDeadline));
         recipients.forEach(to -> mail.sendNow(to, notice));
         execution.setVariableLocal("reminderRecipients", recipients.size());
@@ -107,8 +109,8 @@ class KeyDateReminder implements JavaDelegate {
     private static String message(String key, String name, String when, boolean deadline) {
         return switch (key) {
             case "nomination" -> "部门推荐提名将于 " + when + " 截止,您尚未提交本部门的提名,请尽快登录任务列表完成「部门推荐提名」任务。";
-            case "ceremony" -> "表彰大会将于 " + when + " 举行" + (when.endsWith("）") ? ",具体时间与地点以会议通知为准" : "")
-                    + ",请准时出席。";
+            case "ceremony" -> when.endsWith("）") ? "表彰大会将于 " + when + "举行,具体时间与地点以会议通知为准,请准时出席。"
+                    : "表彰大会将于 " + when + " 举行,请准时出席。";
             default -> "「" + name + "」" + (deadline ? "将于 " + when + " 截止" : "定于 " + when)
                     + ",请及时登录任务列表处理相关任务。";
         };
@@ -134,7 +136,12 @@ class KeyDateReminder implements JavaDelegate {
         List<String> emails = jdbc.queryForList("select e.email from award_result r join nomination n on n.id = "
                 + "r.nomination_id join employee e on e.id = n.employee_id where r.campaign_id = ? and r.status = "
                 + "'WINNER' and e.email is not null", String.class, campaignId);
-        return new LinkedHashSet<>(emails);
+        Set<String> all = new LinkedHashSet<>(emails);
+        // Every member of a winning team (优秀服务团队) is invited, not only its contact.
+        all.addAll(jdbc.queryForList("select e.email from award_result r join team_member t on t.nomination_id = "
+                + "r.nomination_id join employee e on e.id = t.employee_id where r.campaign_id = ? and r.status = "
+                + "'WINNER' and e.email is not null", String.class, campaignId));
+        return all;
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {
