@@ -167,7 +167,7 @@ class DepartmentNominationRecorder implements TaskListener {
 
     private static Team readTeam(DelegateTask task) {
         Object name = task.getVariable("teamName");
-        List<String> members = io.laurel.selection.FormOptions.checked(task.getVariable("teamMembers"));
+        List<String> members = io.laurel.process.FormOptions.checked(task.getVariable("teamMembers"));
         boolean anything = (name != null && !name.toString().isBlank()) || !members.isEmpty();
         if (!anything) {
             return null;

@@ -191,7 +191,7 @@ public class NominationService {
         checkLength(rule, name, content);
         StoredFile stored = files.store(content);
         return materials.save(new Material(campaign.getId(), nominationId, kind, name, "text/plain;charset=UTF-8",
-                stored.sizeBytes(), stored.sha256(), stored.location(), Instant.now()));
+                stored.sizeBytes(), stored.sha256(), stored.location(), ClockUtil.getCurrentTime().toInstant()));
     }
 
     /** The refusal of a written material outside the preset's length (seed 002: 服务事迹陈述 800字以内), or null. */
