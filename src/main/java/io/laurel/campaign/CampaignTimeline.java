@@ -1,5 +1,6 @@
 package io.laurel.campaign;
 
+import io.laurel.calendar.WorkCalendar;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -22,10 +23,12 @@ public class CampaignTimeline {
 
     private final CampaignRepository campaigns;
     private final PresetCatalog presets;
+    private final WorkCalendar calendar;
 
-    CampaignTimeline(CampaignRepository campaigns, PresetCatalog presets) {
+    CampaignTimeline(CampaignRepository campaigns, PresetCatalog presets, WorkCalendar calendar) {
         this.campaigns = campaigns;
         this.presets = presets;
+        this.calendar = calendar;
     }
 
     /** End of a phase (its start for a single key date), in the campaign's zone. */
@@ -59,16 +62,27 @@ public class CampaignTimeline {
     }
 
     /**
-     * When the reminder for a key date goes out: N days before it, at 09:00 local time. The key date is a phase's
-     * end (a deadline) unless the preset's {@code reminderAnchors} names the phase's {@code start} (a match day).
+     * When the reminder for a key date goes out: N days before it, at 09:00 local time; when that day is not a
+     * working day (Chinese calendar: weekends, public holidays, adjusted working days), on the last working day
+     * before it — nobody sends the office's reminders on a Sunday, and a reminder is better early than late. The
+     * key date is a phase's end (a deadline) unless the preset's {@code reminderAnchors} names the phase's
+     * {@code start} (a match day).
      */
     public Date reminderAt(Long campaignId, String keyDateCode) {
         Campaign campaign = campaign(campaignId);
         Milestone milestone = milestone(campaign, keyDateCode);
         LocalDateTime moment = "start".equals(anchor(campaign, keyDateCode)) ? milestone.getStartsAt()
                 : keyMoment(milestone);
-        LocalDate day = moment.toLocalDate().minusDays(reminderDays(campaign));
-        return toDate(campaign, day.atTime(REMINDER_TIME));
+        return toDate(campaign, reminderDay(moment.toLocalDate(), reminderDays(campaign)).atTime(REMINDER_TIME));
+    }
+
+    /** {@code days} calendar days before {@code keyDate}, moved back to a working day. */
+    LocalDate reminderDay(LocalDate keyDate, int days) {
+        LocalDate day = keyDate.minusDays(days);
+        while (!calendar.isWorkingDay(day)) {
+            day = day.minusDays(1);
+        }
+        return day;
     }
 
     /** The moment a reminder speaks of: {@code start} or the key moment (see {@link #reminderAt}). */

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
@@ -55,19 +56,24 @@ class ScoreRecorder implements TaskListener {
         task.getExecution().setVariable("scoresIn", (in instanceof Number n ? n.intValue() : 0) + 1);
     }
 
-    /** Every criterion present, whole and within its bands; otherwise a Chinese message naming the criterion. */
+    /**
+     * Every criterion present, whole and within its bands; otherwise a Chinese message naming the criterion. The
+     * refusal is a {@link FormFieldValidationException}: the engine REST API answers it with 400 and the message
+     * (complete and submit-form alike), where any other engine exception would be a 500.
+     */
     static Map<String, BigDecimal> validated(List<Preset.Criterion> criteria, DelegateTask task) {
         Map<String, BigDecimal> points = new LinkedHashMap<>();
         for (Preset.Criterion criterion : criteria) {
             int[] range = JudgingPlan.range(criterion);
             Object value = task.getVariable(criterion.code());
             if (!(value instanceof Number number)) {
-                throw new ProcessEngineException("请填写" + criterion.name() + "(" + range[0] + "–" + range[1] + " 分)");
+                throw new FormFieldValidationException(criterion.code(),
+                        "请填写" + criterion.name() + "(" + range[0] + "–" + range[1] + " 分)");
             }
             double v = number.doubleValue();
             if (v != Math.rint(v) || v < range[0] || v > range[1]) {
-                throw new ProcessEngineException(criterion.name() + "应为 " + range[0] + "–" + range[1]
-                        + " 的整数分,收到 " + value);
+                throw new FormFieldValidationException(criterion.code(), criterion.name() + "应为 " + range[0] + "–"
+                        + range[1] + " 的整数分,收到 " + value);
             }
             points.put(criterion.code(), BigDecimal.valueOf((long) v));
         }

@@ -53,9 +53,14 @@ class DepartmentNominationForm implements TaskListener {
         task.setName("部门推荐提名 - " + department);
         // Declared on the task so each head's answers stay with their own task.
         for (int i = 1; i <= DepartmentNominationRecorder.MAX_NOMINEES; i++) {
-            for (String field : List.of("nominee", "award", "reason")) {
+            for (String field : List.of("nominee", "award", "reason", "story")) {
                 task.setVariableLocal(field + i, null);
             }
         }
+        for (String field : List.of("teamName", "teamReason", "teamStory")) {
+            task.setVariableLocal(field, null);
+        }
+        // A Json list, as the taglist posts it (a null variable would make Tasklist post the members as null).
+        task.setVariableLocal("teamMembers", FormOptions.noneChecked());
     }
 }

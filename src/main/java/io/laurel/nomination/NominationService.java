@@ -103,6 +103,28 @@ public class NominationService {
         return nominations.save(nomination);
     }
 
+    /**
+     * Registers a team nomination (优秀服务团队): named by its display name (team and members), for the campaign's
+     * team award; its employee is the first member (the team's contact). A member already in another team for the
+     * same award is refused: one person, one team.
+     */
+    @Transactional
+    public Nomination registerTeam(Campaign campaign, List<Employee> members, String displayName, String awardCode,
+            String nominator, String nominatorContact, String reason) {
+        for (Employee member : members) {
+            if (nominations.existsByCampaignIdAndEmployeeIdAndAwardCode(campaign.getId(), member.getId(),
+                    awardCode)) {
+                throw new org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException("teamMembers",
+                        member.getName() + " 已在另一支参评「" + campaign.award(awardCode).map(a -> a.getName())
+                                .orElse(awardCode) + "」的团队中");
+            }
+        }
+        Nomination nomination = new Nomination(campaign.getId(), awardCode, displayName, NominationChannel.DEPARTMENT,
+                nominator, nominatorContact, reason, ClockUtil.getCurrentTime().toInstant());
+        nomination.forEmployee(members.get(0).getId());
+        return nominations.save(nomination);
+    }
+
     /** 409 unless the campaign's process runs and now lies inside its nomination window; the answer names the window. */
     public void requireOpenWindow(Campaign campaign) {
         Milestone window = campaign.milestone(NOMINATION_PHASE).orElseThrow(() ->
@@ -139,13 +161,74 @@ public class NominationService {
         String name = file.getOriginalFilename() == null ? "unnamed" : file.getOriginalFilename();
         checkFormat(rule, name, file.getSize());
         StoredFile stored;
-        try (InputStream in = file.getInputStream()) {
-            stored = files.store(in);
+        try {
+            if (rule.maxChars() != null || rule.minChars() != null) {
+                // a written material (a few KB): read whole, its length checked before anything is stored
+                byte[] content = file.getBytes();
+                checkLength(rule, name, content);
+                stored = files.store(content);
+            } else {
+                try (InputStream in = file.getInputStream()) {
+                    stored = files.store(in);
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return materials.save(new Material(campaign.getId(), nominationId, kind, name, file.getContentType(),
                 stored.sizeBytes(), stored.sha256(), stored.location(), ClockUtil.getCurrentTime().toInstant()));
+    }
+
+    /**
+     * A written material entered as text (the department head's Tasklist form): checked against the preset's
+     * length like an uploaded file, stored as a UTF-8 text file so every channel keeps its materials alike.
+     */
+    @Transactional
+    public Material attachText(Long nominationId, String kind, String text) {
+        Nomination nomination = nominations.findById(nominationId)
+                .orElseThrow(() -> ApiException.notFound("提名不存在: " + nominationId));
+        Campaign campaign = campaigns.get(nomination.getCampaignId());
+        Preset.MaterialRule rule = presets.fromJson(campaign.getPresetSnapshot()).materials().stream()
+                .filter(r -> r.code().equals(kind)).findFirst()
+                .orElseThrow(() -> ApiException.badRequest("kind", "kind: 本活动没有材料类型 " + kind));
+        byte[] content = text.strip().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String name = rule.name() + ".txt";
+        checkLength(rule, name, content);
+        StoredFile stored = files.store(content);
+        return materials.save(new Material(campaign.getId(), nominationId, kind, name, "text/plain;charset=UTF-8",
+                stored.sizeBytes(), stored.sha256(), stored.location(), ClockUtil.getCurrentTime().toInstant()));
+    }
+
+    /** The refusal of a written material outside the preset's length (seed 002: 服务事迹陈述 800字以内), or null. */
+    public static String lengthProblem(Preset.MaterialRule rule, String text) {
+        return lengthProblem(rule, TextLength.of(text));
+    }
+
+    private static String lengthProblem(Preset.MaterialRule rule, int chars) {
+        if (rule.maxChars() != null && chars > rule.maxChars()) {
+            return "「" + rule.name() + "」共 " + chars + " 字,应控制在 " + rule.maxChars() + " 字以内,请精简后重新提交";
+        }
+        if (rule.minChars() != null && chars < rule.minChars()) {
+            return "「" + rule.name() + "」共 " + chars + " 字,至少需要 " + rule.minChars() + " 字";
+        }
+        return null;
+    }
+
+    private static void checkLength(Preset.MaterialRule rule, String fileName, byte[] content) {
+        if (rule.maxChars() == null && rule.minChars() == null) {
+            return;
+        }
+        int chars;
+        try {
+            chars = TextLength.of(fileName, content);
+        } catch (IOException | RuntimeException e) {
+            throw ApiException.badRequest("file", "file: 无法读取「" + rule.name() + "」" + fileName
+                    + " 的文字,请上传 txt、PDF 或 Word 文档");
+        }
+        String problem = lengthProblem(rule, chars);
+        if (problem != null) {
+            throw ApiException.badRequest("file", "file: " + problem);
+        }
     }
 
     @Transactional(readOnly = true)

@@ -33,7 +33,7 @@ final class VoteCsv {
             throw new VoteFileException("文件为空");
         }
         if (text.indexOf('\0') >= 0) {
-            throw new VoteFileException("无法识别的文件格式，请上传 CSV 文件（UTF-8 或 GBK 编码）");
+            throw new VoteFileException("无法识别的文件格式，请上传 Excel（xlsx/xls）或 CSV 文件（UTF-8 或 GBK 编码）");
         }
         String start = text.substring(0, Math.min(text.length(), 4096));
         char delimiter = start.chars().filter(c -> c == '\t').count() > start.chars().filter(c -> c == ',').count()

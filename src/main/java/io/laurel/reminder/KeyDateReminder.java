@@ -6,6 +6,8 @@ import io.laurel.mail.GroupRecipients;
 import io.laurel.mail.MailService;
 import io.laurel.mail.Notice;
 import io.laurel.review.NominationContext;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,6 +30,8 @@ import org.springframework.stereotype.Component;
 class KeyDateReminder implements JavaDelegate {
 
     private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
+    private static final String[] WEEKDAYS = {"一", "二", "三", "四", "五", "六", "日"};
 
     private final NominationContext context;
     private final TaskService tasks;
@@ -67,13 +71,26 @@ class KeyDateReminder implements JavaDelegate {
             }
         }
         boolean isDeadline = milestone.getEndsAt() != null;
-        String when = (isDeadline ? milestone.getEndsAt() : milestone.getStartsAt()).format(FORMAT);
+        // A deadline at 00:00 is a real moment (the end of the day before); a date-only event is said as a date.
+        String when = isDeadline ? milestone.getEndsAt().format(FORMAT) : when(milestone.getStartsAt());
+        String gap = when.endsWith("）") ? "" : " ";
         Set<String> recipients = recipients(execution.getProcessInstanceId(), campaign.getId(), key);
         Notice notice = Notice.of("【" + campaign.getName() + "】提醒:" + milestone.getName()
-                        + (isDeadline ? "将于 " + when + " 截止" : "将于 " + when + " 举行"),
+                        + (isDeadline ? "将于 " + when + " 截止" : "将于 " + when + gap + "举行"),
                 "您好:", message(key, milestone.getName(), when, isDeadline));
         recipients.forEach(to -> mail.sendNow(to, notice));
         execution.setVariableLocal("reminderRecipients", recipients.size());
+    }
+
+    /**
+     * A key moment as people read it: "2026-03-15 18:00"; a timeline entry without a time of day (00:00, e.g. seed
+     * 002's 表彰大会 "5月30日") is a date — "2026-05-30（星期六）" — never the made-up time "00:00".
+     */
+    static String when(LocalDateTime moment) {
+        if (moment.toLocalTime().equals(LocalTime.MIDNIGHT)) {
+            return moment.format(DAY) + "（星期" + WEEKDAYS[moment.getDayOfWeek().getValue() - 1] + "）";
+        }
+        return moment.format(FORMAT);
     }
 
     Set<String> recipients(String processInstanceId, Long campaignId, String key) {
@@ -92,7 +109,8 @@ class KeyDateReminder implements JavaDelegate {
     private static String message(String key, String name, String when, boolean deadline) {
         return switch (key) {
             case "nomination" -> "部门推荐提名将于 " + when + " 截止,您尚未提交本部门的提名,请尽快登录任务列表完成「部门推荐提名」任务。";
-            case "ceremony" -> "表彰大会将于 " + when + " 举行,请准时出席。";
+            case "ceremony" -> when.endsWith("）") ? "表彰大会将于 " + when + "举行,具体时间与地点以会议通知为准,请准时出席。"
+                    : "表彰大会将于 " + when + " 举行,请准时出席。";
             default -> "「" + name + "」" + (deadline ? "将于 " + when + " 截止" : "定于 " + when)
                     + ",请及时登录任务列表处理相关任务。";
         };
@@ -118,7 +136,12 @@ class KeyDateReminder implements JavaDelegate {
         List<String> emails = jdbc.queryForList("select e.email from award_result r join nomination n on n.id = "
                 + "r.nomination_id join employee e on e.id = n.employee_id where r.campaign_id = ? and r.status = "
                 + "'WINNER' and e.email is not null", String.class, campaignId);
-        return new LinkedHashSet<>(emails);
+        Set<String> all = new LinkedHashSet<>(emails);
+        // Every member of a winning team (优秀服务团队) is invited, not only its contact.
+        all.addAll(jdbc.queryForList("select e.email from award_result r join team_member t on t.nomination_id = "
+                + "r.nomination_id join employee e on e.id = t.employee_id where r.campaign_id = ? and r.status = "
+                + "'WINNER' and e.email is not null", String.class, campaignId));
+        return all;
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {

@@ -24,11 +24,20 @@ class EligibilityReviewForm implements TaskListener {
         String reason = verdict.get("reason") == null ? "" : verdict.get("reason").toString();
         var candidate = loaded.candidate();
         task.setName("资格审核 - " + loaded.label());
-        task.setVariableLocal("candidateSummary", loaded.label() + "  工号 " + candidate.getEmployeeNumber()
-                + ",岗位组 " + candidate.getPositionGroup() + ",入职 " + candidate.getHireDate()
-                + ",满意度 " + candidate.getSatisfactionScore() + ",提名人 " + loaded.nomination().getNominator()
-                + "(" + loaded.nomination().getChannel() + ")");
-        task.setVariableLocal("ruleVerdict", eligible ? "符合参选资格" : "不符合参选资格:" + reason);
+        Object teamFindings = task.getVariable("teamFindings");
+        if (teamFindings != null) {
+            // A team: the contact's figures say nothing of the team; its members' conditions do.
+            task.setVariableLocal("candidateSummary", loaded.label() + "  团队联系人工号 "
+                    + candidate.getEmployeeNumber() + ",提名人 " + loaded.nomination().getNominator()
+                    + "(" + loaded.nomination().getChannel() + ");成员审核:" + teamFindings);
+        } else {
+            task.setVariableLocal("candidateSummary", loaded.label() + "  工号 " + candidate.getEmployeeNumber()
+                    + ",岗位组 " + candidate.getPositionGroup() + ",入职 " + candidate.getHireDate()
+                    + ",满意度 " + candidate.getSatisfactionScore() + ",提名人 " + loaded.nomination().getNominator()
+                    + "(" + loaded.nomination().getChannel() + ")");
+        }
+        task.setVariableLocal("ruleVerdict", (eligible ? "符合参选资格" : "不符合参选资格:" + reason)
+                + (teamFindings == null ? "" : "(" + teamFindings + ")"));
         task.setVariableLocal("ruleEligible", eligible);
         task.setVariableLocal("hrEligible", eligible);
         task.setVariableLocal("overrideReason", "");

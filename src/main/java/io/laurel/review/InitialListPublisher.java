@@ -42,7 +42,7 @@ class InitialListPublisher implements JavaDelegate {
             mail.toCandidate(loaded, Notice.of("【" + campaign.getName() + "】初评结果",
                     n.getCandidateName() + ",您好:",
                     "您参评「" + loaded.awardName() + "」的初评得分为 " + n.getInitialScore() + ",在本岗位组("
-                            + eligible.candidate(n).getPositionGroup() + ")" + size + " 人中排名第 "
+                            + eligible.group(n) + ")" + size + " 人中排名第 "
                             + n.getGroupRank() + "。",
                     advances ? "恭喜您进入复评,评选委员会将安排面谈与案例分析。" : "很遗憾,您未能进入复评。感谢您的参与!"));
         }

@@ -42,7 +42,8 @@ class InitialReviewScorer implements JavaDelegate {
         Weights weights = new Weights(number(row.get("satisfactionWeight")), number(row.get("efficiencyWeight")),
                 number(row.get("skillsWeight")));
         PositionGroups.Eligible eligible = groups.of(campaign.getId());
-        eligible.nominations().forEach(n -> n.recordInitialScore(score(eligible.candidate(n), weights), 0));
+        eligible.nominations().forEach(n -> n.recordInitialScore(eligible.members(n).isEmpty()
+                ? score(eligible.candidate(n), weights) : teamScore(eligible.members(n), weights), 0));
         eligible.byGroup().values().forEach(group -> {
             // Equal scores share the better rank; ties within a rank are ordered by nomination time.
             List<Nomination> ranked = group.stream().sorted(Comparator.comparing(Nomination::getInitialScore)
@@ -62,6 +63,12 @@ class InitialReviewScorer implements JavaDelegate {
                 + w.efficiency() * orZero(e.getResolutionRate())
                 + w.skills() * orZero(e.getSkillsTestScore());
         return BigDecimal.valueOf(value).setScale(3, RoundingMode.HALF_UP);
+    }
+
+    /** A team's score: the mean of its members' scores (docs/rules.md: the seed gives indicators per person). */
+    static BigDecimal teamScore(List<Employee> members, Weights w) {
+        BigDecimal sum = members.stream().map(m -> score(m, w)).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return sum.divide(BigDecimal.valueOf(members.size()), 3, RoundingMode.HALF_UP);
     }
 
     /** Whether a candidate of this rank advances from a group of this size: the top 50%, rounded up. */

@@ -35,10 +35,13 @@ class MaterialsChecklist {
     private static String describe(Preset.MaterialRule rule, long have) {
         String need = rule.name() + "(材料类型 " + rule.code();
         if (minCount(rule) > 1) {
-            need += ",至少 " + minCount(rule) + " 份,已收到 " + have + " 份";
+            need += ",至少 " + minCount(rule) + " 份,已收到 " + have + " 份,还差 " + (minCount(rule) - have) + " 份";
         }
         if (rule.formats() != null && !rule.formats().isEmpty()) {
             need += ",格式 " + String.join("/", rule.formats());
+        }
+        if (rule.maxChars() != null) {
+            need += "," + rule.maxChars() + " 字以内";
         }
         return need + ")";
     }

@@ -31,7 +31,8 @@ public class AssociationResults {
     static final String FORMULA = "评委总分 = 各评分项分数之和（评分表含规范性且评委未单独打分时，加上工作人员确认的规范性得分）；"
             + "z-score 标准化：标准化分 = 组内全部总分均值 + 组内全部总分标准差 × (评委总分 − 该评委均值) / 该评委标准差"
             + "（总体标准差；评委标准差为 0 时取组内均值）；各评委组得分 = 该组评委（标准化）总分的平均；网络投票得分 = 按票数名次查 DMN "
-            + "vote-points（票数相同名次并列取较好名次）；其他来源 = 该评分项全部评委分数的平均；最终得分 = Σ 权重 × 来源得分；"
+            + "vote-points（票数相同名次并列取较好名次）；其他来源 = 该评分项全部评委分数的平均；"
+            + "最终得分 = Σ 权重 × 来源得分 × 100 ÷ 来源满分（DMN score-weights；满分时计入权重 × 100 分，未设满分的来源计入 权重 × 来源得分）；"
             + "来源得分与最终得分四舍五入保留4位小数，最终得分由已取整的来源得分计算。同分依次比较：专家（评审组）得分、思想性、提交时间、提名编号。";
 
     public record JudgeMarks(String judge, String panel, Map<String, BigDecimal> criteria, BigDecimal total,
@@ -67,9 +68,13 @@ public class AssociationResults {
      * @param warnings what a reader should know before trusting the list (Chinese): no vote imported yet, entries
      *                 a panel has not scored (that source counts 0)
      */
+    /**
+     * @param fullMarks    full marks (满分) per source where DMN score-weights gives one
+     * @param finalFormula this campaign's final score in its own figures, e.g. 最终得分 = 70% × 专家评分 × 100 ÷ 100 + …
+     */
     public record Results(long campaignId, String campaignName, String presetKey, String kind, Instant computedAt,
-            String normalisation, Map<String, BigDecimal> weights, Decisions decisions, boolean judgeIdsVisible,
-            String formula, Map<String, String> names, List<JudgeFigures> judgeFigures, List<Group> groups,
+            String normalisation, Map<String, BigDecimal> weights, Map<String, BigDecimal> fullMarks,
+            String finalFormula, Decisions decisions, boolean judgeIdsVisible, String formula, Map<String, String> names, List<JudgeFigures> judgeFigures, List<Group> groups,
             List<UnitPrizeRow> unitPrizes, List<String> warnings) {
     }
 
@@ -96,7 +101,7 @@ public class AssociationResults {
                 + "order by id desc limit 1", campaignId);
         if (runs.isEmpty()) {
             return new Results(campaignId, campaign.getName(), campaign.getPresetKey(), campaign.getKind().name(), null,
-                    null, Map.of(), null, showJudgeIds, FORMULA, names(campaign), List.of(), List.of(), List.of(),
+                    null, Map.of(), Map.of(), null, null, showJudgeIds, FORMULA, names(campaign), List.of(), List.of(), List.of(),
                     List.of("尚未计算结果"));
         }
         Map<String, Object> run = runs.get(0);
@@ -109,6 +114,10 @@ public class AssociationResults {
         Map<String, BigDecimal> weights = new LinkedHashMap<>();
         if (value(run, "weights") instanceof String runWeights) {
             weights.putAll(read(runWeights, new TypeReference<LinkedHashMap<String, BigDecimal>>() { }));
+        }
+        Map<String, BigDecimal> fullMarks = new LinkedHashMap<>();
+        if (value(run, "full_marks") instanceof String runFullMarks) {
+            fullMarks.putAll(read(runFullMarks, new TypeReference<LinkedHashMap<String, BigDecimal>>() { }));
         }
         Map<String, List<EntryRow>> groups = new TreeMap<>();
         jdbc.query("""
@@ -142,8 +151,35 @@ public class AssociationResults {
         Object computedAt = value(run, "computed_at");
         return new Results(campaignId, campaign.getName(), campaign.getPresetKey(), campaign.getKind().name(),
                 computedAt instanceof java.sql.Timestamp t ? t.toInstant() : null,
-                (String) value(run, "normalisation"), weights, decisions, showJudgeIds, FORMULA, names(campaign),
+                (String) value(run, "normalisation"), weights, fullMarks,
+                finalFormula(weights, fullMarks, names(campaign)), decisions, showJudgeIds, FORMULA, names(campaign),
                 figures, groupList, unitPrizes(campaign), warnings(weights, groupList));
+    }
+
+    /**
+     * The final score in this campaign's figures: "最终得分 = 70% × 专家评分 × 100 ÷ 100 + 10% × 专业观众评分 × 100 ÷ 100 +
+     * 20% × 网络投票得分 × 100 ÷ 20（…满分时计入…）".
+     */
+    static String finalFormula(Map<String, BigDecimal> weights, Map<String, BigDecimal> fullMarks,
+            Map<String, String> names) {
+        if (weights.isEmpty()) {
+            return null;
+        }
+        List<String> terms = new ArrayList<>();
+        List<String> atFull = new ArrayList<>();
+        weights.forEach((source, weight) -> {
+            String name = names.getOrDefault(source, source);
+            String percent = weight.multiply(ScoreBlend.HUNDRED).stripTrailingZeros().toPlainString() + "%";
+            BigDecimal full = fullMarks.get(source);
+            if (full == null) {
+                terms.add(percent + " × " + name);
+            } else {
+                terms.add(percent + " × " + name + " × 100 ÷ " + full.stripTrailingZeros().toPlainString());
+                atFull.add(name + "满" + full.stripTrailingZeros().toPlainString() + "分计入"
+                        + weight.multiply(ScoreBlend.HUNDRED).stripTrailingZeros().toPlainString() + "分");
+            }
+        });
+        return "最终得分 = " + String.join(" + ", terms) + (atFull.isEmpty() ? "" : "（" + String.join("，", atFull) + "）");
     }
 
     static List<String> warnings(Map<String, BigDecimal> weights, List<Group> groups) {

@@ -39,6 +39,9 @@ public class AssociationResultsWorkbook {
                     row(results, n++, cells);
                 }
             }
+            if (r.finalFormula() != null) {
+                row(results, n + 1, List.of(r.finalFormula()));
+            }
             Sheet judges = book.createSheet("评委评分");
             Set<String> criteria = new LinkedHashSet<>();
             r.groups().forEach(g -> g.entries().forEach(e -> e.judges().forEach(j -> criteria.addAll(
@@ -65,6 +68,13 @@ public class AssociationResultsWorkbook {
             row(method, n++, List.of("标准化方法", r.normalisation() == null ? "尚未计算" : r.normalisation()));
             for (var w : r.weights().entrySet()) {
                 row(method, n++, List.of("权重 " + r.names().getOrDefault(w.getKey(), w.getKey()), w.getValue()));
+                if (r.fullMarks().containsKey(w.getKey())) {
+                    row(method, n++, List.of("满分 " + r.names().getOrDefault(w.getKey(), w.getKey()),
+                            r.fullMarks().get(w.getKey())));
+                }
+            }
+            if (r.finalFormula() != null) {
+                row(method, n++, List.of("最终得分公式", r.finalFormula()));
             }
             if (r.decisions() != null) {
                 row(method, n++, List.of("DMN score-weights", r.decisions().scoreWeights()));

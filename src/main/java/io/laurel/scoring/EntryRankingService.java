@@ -72,15 +72,16 @@ class EntryRankingService implements EntryRanking {
         if (weights.isEmpty()) {
             throw new IllegalStateException("Decision score-weights has no row for preset " + campaign.getPresetKey());
         }
+        Map<String, BigDecimal> fullMarks = decisions.fullMarks(campaign.getPresetKey());
         Normalisation normalisation = settings.normalisation(campaignId);
         boolean rubricHasConformity = preset.scoring() != null && preset.scoring().rubric() != null
                 && preset.scoring().rubric().stream().anyMatch(c -> ScoreBlend.CONFORMITY.equals(c.code()));
-        ScoreBlend.Blend blend = ScoreBlend.compute(entries(campaignId), scores(campaignId), weights, normalisation,
-                rubricHasConformity, decisions.votePoints(campaign.getPresetKey()));
+        ScoreBlend.Blend blend = ScoreBlend.compute(entries(campaignId), scores(campaignId), weights, fullMarks,
+                normalisation, rubricHasConformity, decisions.votePoints(campaign.getPresetKey()));
         Map<Long, List<String>> prizes = prizes(campaign, preset, blend.results());
 
         jdbc.update("delete from entry_result where campaign_id = ?", campaignId);
-        long runId = storeRun(campaignId, normalisation, weights, blend.parameters());
+        long runId = storeRun(campaignId, normalisation, weights, fullMarks, blend.parameters());
         for (ScoreBlend.Result r : blend.results()) {
             List<String> won = prizes.getOrDefault(r.nominationId(), List.of());
             jdbc.update("""
@@ -92,8 +93,8 @@ class EntryRankingService implements EntryRanking {
                     r.votePoints(), r.position(), won.isEmpty() ? null : String.join(",", won), normalisation.code());
         }
         unitPrizes.propose(campaignId, preset, blend.results());
-        log.info("Campaign {} ranked: {} entries, normalisation {}, weights {}", campaignId, blend.results().size(),
-                normalisation.code(), weights);
+        log.info("Campaign {} ranked: {} entries, normalisation {}, weights {}, full marks {}", campaignId,
+                blend.results().size(), normalisation.code(), weights, fullMarks);
     }
 
     /** The campaign's preset snapshot; rules added to the preset file since creation are taken from the file. */
@@ -157,7 +158,7 @@ class EntryRankingService implements EntryRanking {
     }
 
     private long storeRun(long campaignId, Normalisation normalisation, Map<String, BigDecimal> weights,
-            List<ScoreBlend.JudgeParameters> parameters) {
+            Map<String, BigDecimal> fullMarks, List<ScoreBlend.JudgeParameters> parameters) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         String weightsId = decisions.definitionId(ScoringDecisions.WEIGHTS);
         String votePointsId = decisions.definitionId(ScoringDecisions.VOTE_POINTS);
@@ -169,7 +170,8 @@ class EntryRankingService implements EntryRanking {
         jdbc.update(connection -> {
             var ps = connection.prepareStatement("""
                     insert into ranking_run (campaign_id, normalisation, weights_decision, vote_points_decision,
-                        quota_decision, judge_parameters, computed_at, weights) values (?, ?, ?, ?, ?, ?, ?, ?)""",
+                        quota_decision, judge_parameters, computed_at, weights, full_marks)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     new String[] {"id"});
             ps.setLong(1, campaignId);
             ps.setString(2, normalisation.code());
@@ -179,6 +181,7 @@ class EntryRankingService implements EntryRanking {
             ps.setString(6, params);
             ps.setTimestamp(7, now);
             ps.setString(8, runWeights);
+            ps.setString(9, write(fullMarks));
             return ps;
         }, key);
         return key.getKey().longValue();

@@ -25,8 +25,11 @@ import java.util.stream.Collectors;
  * <li>{@code onlineVote} is the points of the entry's vote rank within its ranking group (competition
  *     ranking: equal votes share the better rank, the next rank skips);</li>
  * <li>any other source is a rubric criterion: the mean of every judge's points for it;</li>
- * <li>final score = Σ weight × source score. Source and final scores are rounded to 4 decimals (half up) and
- *     the final score is computed from the rounded source scores, so the stored figures recompute exactly.</li>
+ * <li>final score = Σ weight × source score × 100 ÷ full marks of the source (DMN {@code score-weights}: a source
+ *     at full marks adds exactly weight × 100, so seed 001's online vote, 20 points × 20 %, adds its 20 points in
+ *     full); a source without full marks adds weight × source score. Source and final scores are rounded to 4
+ *     decimals (half up) and the final score is computed from the rounded source scores, so the stored figures
+ *     recompute exactly.</li>
  * </ol>
  * Within a ranking group entries are ordered by final score, then the expert (else panel) score, then that
  * panel's mean 思想性 ({@code thought}), then earlier submission, then nomination id — never by chance.
@@ -69,8 +72,26 @@ final class ScoreBlend {
     record Blend(List<Result> results, List<JudgeParameters> parameters) {
     }
 
+    /** As {@link #compute(List, List, Map, Map, Normalisation, boolean, IntFunction)} with no full marks. */
     static Blend compute(List<Entry> entries, List<Score> scores, Map<String, BigDecimal> weights,
             Normalisation normalisation, boolean rubricHasConformity, IntFunction<BigDecimal> votePoints) {
+        return compute(entries, scores, weights, Map.of(), normalisation, rubricHasConformity, votePoints);
+    }
+
+    /** One source's part of the final score: weight × score × 100 ÷ full marks, or weight × score without. */
+    static BigDecimal contribution(BigDecimal weight, BigDecimal score, BigDecimal fullMarks) {
+        BigDecimal weighted = weight.multiply(score);
+        if (fullMarks == null || fullMarks.signum() <= 0) {
+            return weighted;
+        }
+        return weighted.multiply(HUNDRED).divide(fullMarks, 10, RoundingMode.HALF_UP);
+    }
+
+    static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    static Blend compute(List<Entry> entries, List<Score> scores, Map<String, BigDecimal> weights,
+            Map<String, BigDecimal> fullMarks, Normalisation normalisation, boolean rubricHasConformity,
+            IntFunction<BigDecimal> votePoints) {
         Map<Long, Entry> byId = new LinkedHashMap<>();
         entries.forEach(e -> byId.put(e.nominationId(), e));
         // judge -> entry -> criterion -> points (sorted maps: stable output)
@@ -155,7 +176,7 @@ final class ScoreBlend {
                     score = criterionMean(id, source, marks, null, panelOfJudge);
                 }
                 sourceScores.put(source, score);
-                finalScore = finalScore.add(w.getValue().multiply(score));
+                finalScore = finalScore.add(contribution(w.getValue(), score, fullMarks.get(source)));
             }
             BigDecimal tieExpert = tiePanel == null ? null : panelScoreOrNull(tiePanel, normalised, panelOfJudge);
             BigDecimal tieThought = criterionMeanOrNull(id, THOUGHT, marks, tiePanel, panelOfJudge);

@@ -45,6 +45,20 @@ class ScoringDecisions {
         return weights;
     }
 
+    /**
+     * Source → full marks (满分) of the rows that give one; a source at full marks then adds weight × 100 to the final
+     * score (seed 001: the online vote's 20 points are its whole 20 % share).
+     */
+    Map<String, BigDecimal> fullMarks(String preset) {
+        Map<String, BigDecimal> fullMarks = new LinkedHashMap<>();
+        for (DmnDecisionResultEntries row : tables.evaluate(WEIGHTS, Map.of("preset", preset))) {
+            if (row.get("source") != null && row.get("fullMarks") instanceof Number n) {
+                fullMarks.put(row.get("source").toString(), new BigDecimal(n.toString()));
+            }
+        }
+        return fullMarks;
+    }
+
     /** Rank → points for one preset, evaluated once per rank. */
     IntFunction<BigDecimal> votePoints(String preset) {
         DmnDecision decision = tables.latest(VOTE_POINTS);

@@ -230,12 +230,14 @@ class SkillsContestProcessTest {
         java.time.ZoneId zone = java.time.ZoneId.of("Asia/Shanghai");
         assertThat(timeline.reminderAt(campaign.getId(), "registration").toInstant().atZone(zone).toLocalDateTime())
                 .hasToString("2022-11-17T09:00");
+        // 3 days before, on a working day: Saturday 2022-11-19 → Friday 11-18, Sunday 12-04 → Friday 12-02,
+        // Saturday 12-10 → Friday 12-09 (issue 14 point 12).
         assertThat(timeline.reminderAt(campaign.getId(), "preliminary").toInstant().atZone(zone).toLocalDateTime())
-                .hasToString("2022-11-19T09:00");
+                .hasToString("2022-11-18T09:00");
         assertThat(timeline.reminderAt(campaign.getId(), "semifinal-list").toInstant().atZone(zone).toLocalDateTime())
-                .hasToString("2022-12-04T09:00");
+                .hasToString("2022-12-02T09:00");
         assertThat(timeline.reminderAt(campaign.getId(), "semifinal").toInstant().atZone(zone).toLocalDateTime())
-                .hasToString("2022-12-10T09:00");
+                .hasToString("2022-12-09T09:00");
         assertThat(timeline.reminderAt(campaign.getId(), "final").toInstant().atZone(zone).toLocalDateTime())
                 .hasToString("2023-01-10T09:00");
         // shifted with startsOn: everything moves by the same number of days

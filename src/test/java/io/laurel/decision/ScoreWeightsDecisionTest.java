@@ -42,6 +42,31 @@ class ScoreWeightsDecisionTest {
                 .hasEntrySatisfying("onlineVote", w -> assertThat(w).isEqualByComparingTo("0.2"));
     }
 
+    /**
+     * Seed 001's table: experts 100 points × 70 %, audience 100 × 10 %, online vote 20 points × 20 % — each source at
+     * full marks adds weight × 100, so the vote's 20 points add 20 to a 100-point final (not 0.2 × 20 = 4).
+     */
+    @Test
+    void essayContestSourcesAtFullMarksAddTheirWholeShare() {
+        Map<String, BigDecimal> full = new LinkedHashMap<>();
+        engine.evaluateDecision(decision, Variables.createVariables().putValue("preset", "cs-essay-2018"))
+                .forEach(row -> full.put((String) row.get("source"), new BigDecimal(row.get("fullMarks").toString())));
+        assertThat(full).containsOnlyKeys("expert", "audience", "onlineVote");
+        assertThat(full.get("expert")).isEqualByComparingTo("100");
+        assertThat(full.get("audience")).isEqualByComparingTo("100");
+        assertThat(full.get("onlineVote")).isEqualByComparingTo("20");
+        Map<String, BigDecimal> weights = weights("cs-essay-2018");
+        BigDecimal perfect = BigDecimal.ZERO;
+        for (String source : full.keySet()) {
+            // a perfect entry: every source at its full marks; its part is weight × full × 100 ÷ full
+            BigDecimal part = weights.get(source).multiply(full.get(source)).multiply(BigDecimal.valueOf(100))
+                    .divide(full.get(source));
+            assertThat(part).as(source).isEqualByComparingTo(weights.get(source).multiply(BigDecimal.valueOf(100)));
+            perfect = perfect.add(part);
+        }
+        assertThat(perfect).isEqualByComparingTo("100");
+    }
+
     @Test
     void mostBeautifulIsPanelPlusVote() {
         assertThat(weights("most-beautiful-cs-2019")).containsOnlyKeys("panel", "onlineVote");

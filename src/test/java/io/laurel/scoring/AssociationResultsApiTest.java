@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -74,7 +75,11 @@ class AssociationResultsApiTest {
         assertThat(staff.get("weights").get("expert").decimalValue()).isEqualByComparingTo("0.7");
         JsonNode entries = staff.get("groups").get(0).get("entries");
         assertThat(entries).hasSize(12);
-        assertThat(entries.get(0).get("candidateName").asText()).isEqualTo("作品6");
+        assertThat(entries.get(0).get("candidateName").asText()).isEqualTo("作品3");
+        assertThat(staff.get("fullMarks").get("onlineVote").decimalValue()).isEqualByComparingTo("20");
+        assertThat(staff.get("finalFormula").asText()).isEqualTo("最终得分 = 70% × 专家评分 × 100 ÷ 100 + 10% × 专业观众评分 "
+                + "× 100 ÷ 100 + 20% × 网络投票得分 × 100 ÷ 20（专家评分满100分计入70分，专业观众评分满100分计入10分，"
+                + "网络投票得分满20分计入20分）");
         assertThat(entries.get(0).get("prizes").get(0).get("name").asText()).isEqualTo("“最美客服人”一等奖");
         for (JsonNode entry : entries) {
             recomputes(staff, entry);
@@ -179,21 +184,44 @@ class AssociationResultsApiTest {
             var first = book.getSheet("评选结果").getRow(1);
             assertThat(first.getCell(1).getNumericCellValue()).isEqualTo(1);
             assertThat(first.getCell(3).getStringCellValue()).isEqualTo("作品3");
-            assertThat(first.getCell(11).getNumericCellValue()).isEqualTo(73.7333);
+            assertThat(first.getCell(11).getNumericCellValue()).isEqualTo(88.1333);
             assertThat(first.getCell(12).getStringCellValue()).isEqualTo("“最美客服人”一等奖、最佳风采奖");
             assertThat(book.getSheet("评委评分").getLastRowNum()).isEqualTo(60);
             assertThat(book.getSheet("计算说明").getRow(0).getCell(1).getStringCellValue()).isEqualTo("none");
+            String method = sheetText(book.getSheet("计算说明"));
+            assertThat(method).contains("满分 网络投票得分\t20", "最终得分公式\t最终得分 = 70% × 专家评分 × 100 ÷ 100",
+                    "20% × 网络投票得分 × 100 ÷ 20");
+            assertThat(sheetText(book.getSheet("评选结果"))).contains("网络投票得分满20分计入20分");
             assertThat(book.getSheet("单位奖").getLastRowNum()).isEqualTo(9);
         }
     }
 
-    /** Judge totals = Σ marks; panel score = mean of normalised totals; final = Σ weight × source (4 decimals). */
+    private static String sheetText(org.apache.poi.ss.usermodel.Sheet sheet) {
+        StringBuilder text = new StringBuilder();
+        for (var row : sheet) {
+            for (var cell : row) {
+                text.append(cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
+                        ? BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString()
+                        : cell.getStringCellValue()).append('\t');
+            }
+            text.append('\n');
+        }
+        return text.toString();
+    }
+
+    /**
+     * Judge totals = Σ marks; panel score = mean of normalised totals; final = Σ weight × source × 100 ÷ full marks
+     * (4 decimals) — seed 001: experts of 100 × 70 %, audience of 100 × 10 %, vote of 20 points × 20 %.
+     */
     private static void recomputes(JsonNode results, JsonNode entry) {
+        Map<String, BigDecimal> seedFullMarks = Map.of("expert", new BigDecimal(100), "audience", new BigDecimal(100),
+                "onlineVote", new BigDecimal(20));
         BigDecimal expectedFinal = BigDecimal.ZERO;
         for (var it = results.get("weights").fields(); it.hasNext();) {
             var w = it.next();
             expectedFinal = expectedFinal.add(w.getValue().decimalValue()
-                    .multiply(entry.get("sourceScores").get(w.getKey()).decimalValue()));
+                    .multiply(entry.get("sourceScores").get(w.getKey()).decimalValue()).multiply(new BigDecimal(100))
+                    .divide(seedFullMarks.get(w.getKey()), 10, RoundingMode.HALF_UP));
         }
         assertThat(entry.get("finalScore").decimalValue())
                 .isEqualByComparingTo(expectedFinal.setScale(4, RoundingMode.HALF_UP));

@@ -62,6 +62,8 @@ class EntryRankingServiceTest {
         assertThat(value(run, "vote_points_decision")).asString().startsWith("vote-points:");
         assertThat(value(run, "quota_decision")).asString().startsWith("award-quota:");
         assertThat(value(run, "weights")).asString().isEqualTo("{\"expert\":0.7,\"audience\":0.1,\"onlineVote\":0.2}");
+        assertThat(value(run, "full_marks")).asString()
+                .isEqualTo("{\"expert\":100.0,\"audience\":100.0,\"onlineVote\":20.0}");
 
         settings.choose(campaign.getId(), Normalisation.Z_SCORE, "chenjing");
         ranking.rankCampaign(campaign.getId());
@@ -146,9 +148,9 @@ class EntryRankingServiceTest {
     }
 
     /**
-     * most-beautiful-cs-2019: panel 0.8 + online vote 0.2, ranked and vote-ranked per award. elite-cs: X panel
-     * (80 + 90) / 2 = 85, 10 votes (1st, 20) → 68 + 4 = 72; Y (88 + 92) / 2 = 90, 5 votes (2nd, 18) → 72 + 3.6 =
-     * 75.6. trainer: Z 70, 1 vote — 1st in its own award (20) → 56 + 4 = 60.
+     * most-beautiful-cs-2019: panel 0.8 (of 100) + online vote 0.2 (of 20 points: a full vote adds 20), ranked and
+     * vote-ranked per award. elite-cs: X panel (80 + 90) / 2 = 85, 10 votes (1st, 20) → 68 + 20 = 88; Y (88 + 92) / 2
+     * = 90, 5 votes (2nd, 18) → 72 + 18 = 90. trainer: Z 70, 1 vote — 1st in its own award (20) → 56 + 20 = 76.
      */
     @Test
     void mostBeautifulRanksEachAwardByPanelAndVote() {
@@ -170,9 +172,9 @@ class EntryRankingServiceTest {
         ranking.rankCampaign(campaign.getId());
 
         Map<Long, Stored> stored = stored(campaign);
-        assertThat(stored.get(x).finalScore()).isEqualByComparingTo("72");
-        assertThat(stored.get(y).finalScore()).isEqualByComparingTo("75.6");
-        assertThat(stored.get(z).finalScore()).isEqualByComparingTo("60");
+        assertThat(stored.get(x).finalScore()).isEqualByComparingTo("88");
+        assertThat(stored.get(y).finalScore()).isEqualByComparingTo("90");
+        assertThat(stored.get(z).finalScore()).isEqualByComparingTo("76");
         assertThat(stored.get(y).position()).isEqualTo(1);
         assertThat(stored.get(x).position()).isEqualTo(2);
         assertThat(stored.get(z).position()).isEqualTo(1);

@@ -20,11 +20,12 @@ import org.junit.jupiter.api.Test;
  * decimal half-up rounding, not this code). Worked example, entry 3 without normalisation: totals (内容+思想+创新
  * +规范性 9, one nonconformity) e1 30+50+9+9 = 98, e2 19+32+8+9 = 68, e3 30+50+10+9 = 99 → expert 265/3 = 88.3333;
  * a1 28+48+10+9 = 95, a2 20+33+9+9 = 71 → audience 83; 420 votes share rank 2 with entry 2 → 18 points;
- * final 0.7 × 88.3333 + 0.1 × 83 + 0.2 × 18 = 73.73331 → 73.7333.
+ * final 0.7 × 88.3333 + 0.1 × 83 + 0.2 × 18 × 100 / 20 = 61.83331 + 8.3 + 18 = 88.13331 → 88.1333 (the vote's 20
+ * points are its whole 20 % share of the 100-point final: 20 points × 20 % in seed 001's table).
  *
  * <p>Judge e2 marks in a narrow band (totals mean 62.9167, sd 5.0242) while e3 spreads (81.6667, 21.8950): with
  * z-score each judge's totals are rescaled to the expert panel's pooled mean 74.2222 and sd 18.6192, e2's small
- * differences count as much as e3's large ones, and entry 6 overtakes entry 3 for first place.
+ * differences count as much as e3's large ones, and entry 5 overtakes entry 1 for third place.
  */
 class ScoreBlendTest {
 
@@ -35,6 +36,10 @@ class ScoreBlendTest {
         WEIGHTS.put("audience", new BigDecimal("0.1"));
         WEIGHTS.put("onlineVote", new BigDecimal("0.2"));
     }
+
+    /** Full marks of the sources (DMN score-weights): a full source adds weight × 100. */
+    static final Map<String, BigDecimal> FULL_MARKS = Map.of("expert", new BigDecimal("100"), "audience",
+            new BigDecimal("100"), "onlineVote", new BigDecimal("20"));
 
     /** Judge, panel, then 内容性/思想性/创新性 of entries 1..12. */
     static final String[][] MARKS = {
@@ -57,32 +62,32 @@ class ScoreBlendTest {
     }
 
     static final List<Expected> PLAIN = List.of(
-            row(1, "82.6667", "78.0000", "20.0000", "69.6667", 5),
-            row(2, "58.3333", "52.5000", "18.0000", "49.6833", 10),
-            row(3, "88.3333", "83.0000", "18.0000", "73.7333", 1),
-            row(4, "63.0000", "60.0000", "18.0000", "53.7000", 9),
-            row(5, "87.0000", "84.5000", "16.0000", "72.5500", 4),
-            row(6, "88.6667", "81.5000", "16.0000", "73.4167", 2),
-            row(7, "81.6667", "76.5000", "16.0000", "68.0167", 6),
-            row(8, "78.0000", "73.5000", "14.0000", "64.7500", 7),
-            row(9, "40.0000", "39.5000", "14.0000", "34.7500", 12),
-            row(10, "73.3333", "67.0000", "14.0000", "60.8333", 8),
-            row(11, "89.0000", "88.0000", "10.0000", "73.1000", 3),
-            row(12, "60.6667", "51.0000", "10.0000", "49.5667", 11));
+            row(1, "82.6667", "78.0000", "20.0000", "85.6667", 3),
+            row(2, "58.3333", "52.5000", "18.0000", "64.0833", 10),
+            row(3, "88.3333", "83.0000", "18.0000", "88.1333", 1),
+            row(4, "63.0000", "60.0000", "18.0000", "68.1000", 9),
+            row(5, "87.0000", "84.5000", "16.0000", "85.3500", 4),
+            row(6, "88.6667", "81.5000", "16.0000", "86.2167", 2),
+            row(7, "81.6667", "76.5000", "16.0000", "80.8167", 6),
+            row(8, "78.0000", "73.5000", "14.0000", "75.9500", 7),
+            row(9, "40.0000", "39.5000", "14.0000", "45.9500", 12),
+            row(10, "73.3333", "67.0000", "14.0000", "72.0333", 8),
+            row(11, "89.0000", "88.0000", "10.0000", "81.1000", 5),
+            row(12, "60.6667", "51.0000", "10.0000", "57.5667", 11));
 
     static final List<Expected> Z_SCORE = List.of(
-            row(1, "84.6060", "79.2280", "20.0000", "71.1470", 5),
-            row(2, "56.9489", "49.4290", "18.0000", "48.4071", 10),
-            row(3, "92.1460", "85.3574", "18.0000", "76.6379", 2),
-            row(4, "59.3952", "59.9118", "18.0000", "51.1678", 9),
-            row(5, "89.8423", "86.2511", "16.0000", "74.7147", 4),
-            row(6, "93.3268", "83.1749", "16.0000", "76.8463", 1),
-            row(7, "81.0091", "75.7568", "16.0000", "67.4821", 6),
-            row(8, "78.7339", "74.8285", "14.0000", "65.3966", 7),
-            row(9, "31.4840", "34.9533", "14.0000", "28.3341", 12),
-            row(10, "71.3650", "66.5167", "14.0000", "59.4072", 8),
-            row(11, "92.7674", "92.7754", "10.0000", "76.2147", 3),
-            row(12, "59.0421", "46.8170", "10.0000", "48.0112", 11));
+            row(1, "84.6060", "79.2280", "20.0000", "87.1470", 4),
+            row(2, "56.9489", "49.4290", "18.0000", "62.8071", 10),
+            row(3, "92.1460", "85.3574", "18.0000", "91.0379", 1),
+            row(4, "59.3952", "59.9118", "18.0000", "65.5678", 9),
+            row(5, "89.8423", "86.2511", "16.0000", "87.5147", 3),
+            row(6, "93.3268", "83.1749", "16.0000", "89.6463", 2),
+            row(7, "81.0091", "75.7568", "16.0000", "80.2821", 6),
+            row(8, "78.7339", "74.8285", "14.0000", "76.5966", 7),
+            row(9, "31.4840", "34.9533", "14.0000", "39.5341", 12),
+            row(10, "71.3650", "66.5167", "14.0000", "70.6072", 8),
+            row(11, "92.7674", "92.7754", "10.0000", "84.2147", 5),
+            row(12, "59.0421", "46.8170", "10.0000", "56.0112", 11));
 
     /** The seed's table, written out here (the DMN is tested by VotePointsDecisionTest). */
     static final IntFunction<BigDecimal> SEED_POINTS = rank -> BigDecimal.valueOf(
@@ -112,7 +117,7 @@ class ScoreBlendTest {
 
     @Test
     void withoutNormalisationEverySourceFinalScoreAndPositionMatchTheHandTable() {
-        ScoreBlend.Blend blend = ScoreBlend.compute(entries(), scores(), WEIGHTS, Normalisation.NONE, true, SEED_POINTS);
+        ScoreBlend.Blend blend = ScoreBlend.compute(entries(), scores(), WEIGHTS, FULL_MARKS, Normalisation.NONE, true, SEED_POINTS);
 
         assertMatches(blend, PLAIN);
         ScoreBlend.Result third = byId(blend).get(3L);
@@ -125,7 +130,7 @@ class ScoreBlendTest {
 
     @Test
     void withZScoreEverySourceFinalScoreAndPositionMatchTheHandTable() {
-        ScoreBlend.Blend blend = ScoreBlend.compute(entries(), scores(), WEIGHTS, Normalisation.Z_SCORE, true,
+        ScoreBlend.Blend blend = ScoreBlend.compute(entries(), scores(), WEIGHTS, FULL_MARKS, Normalisation.Z_SCORE, true,
                 SEED_POINTS);
 
         assertMatches(blend, Z_SCORE);
@@ -143,7 +148,7 @@ class ScoreBlendTest {
 
     @Test
     void voteRanksAreCompetitionRanksWithinTheGroup() {
-        ScoreBlend.Blend blend = ScoreBlend.compute(entries(), scores(), WEIGHTS, Normalisation.NONE, true, SEED_POINTS);
+        ScoreBlend.Blend blend = ScoreBlend.compute(entries(), scores(), WEIGHTS, FULL_MARKS, Normalisation.NONE, true, SEED_POINTS);
 
         assertThat(blend.results().stream().sorted(java.util.Comparator.comparingLong(ScoreBlend.Result::nominationId))
                 .map(ScoreBlend.Result::voteRank)).containsExactly(1, 2, 2, 4, 5, 5, 5, 8, 9, 9, 11, 12);
@@ -154,7 +159,7 @@ class ScoreBlendTest {
         List<ScoreBlend.Score> scores = new ArrayList<>(scores());
         scores.add(new ScoreBlend.Score(3, "e1", "expert", "conformity", new BigDecimal("5")));
 
-        ScoreBlend.Result third = byId(ScoreBlend.compute(entries(), scores, WEIGHTS, Normalisation.NONE, true,
+        ScoreBlend.Result third = byId(ScoreBlend.compute(entries(), scores, WEIGHTS, FULL_MARKS, Normalisation.NONE, true,
                 SEED_POINTS)).get(3L);
 
         // e1: 30 + 50 + 9 + 5 instead of + 9 → expert (94 + 68 + 99) / 3 = 87.0000
@@ -163,7 +168,7 @@ class ScoreBlendTest {
 
     @Test
     void withoutConformityInTheRubricTheConfirmedPointsAreNotAdded() {
-        ScoreBlend.Result third = byId(ScoreBlend.compute(entries(), scores(), WEIGHTS, Normalisation.NONE, false,
+        ScoreBlend.Result third = byId(ScoreBlend.compute(entries(), scores(), WEIGHTS, FULL_MARKS, Normalisation.NONE, false,
                 SEED_POINTS)).get(3L);
 
         // (89 + 59 + 90) / 3

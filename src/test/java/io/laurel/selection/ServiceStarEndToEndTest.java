@@ -369,7 +369,7 @@ class ServiceStarEndToEndTest {
         expected.put(subjectPrefix + "提醒:复评将于 2026-04-25 23:59 截止",
                 slow.stream().map(m -> m + "@laurel.local").collect(Collectors.toSet()));
         expected.put(subjectPrefix + "提醒:终评与公示将于 2026-05-15 23:59 截止", union(committee, HR));
-        expected.put(subjectPrefix + "提醒:表彰大会将于 2026-05-30 00:00 举行", union(committee, winnerEmails));
+        expected.put(subjectPrefix + "提醒:表彰大会将于 2026-05-30（星期六）举行", union(committee, winnerEmails));
         Map<String, List<String>> received = received();
         assertThat(received.keySet().stream().filter(s -> s.contains("提醒:")).collect(Collectors.toSet()))
                 .as("reminder subjects").containsExactlyInAnyOrderElementsOf(expected.keySet());
