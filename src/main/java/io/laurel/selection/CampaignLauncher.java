@@ -36,15 +36,16 @@ public class CampaignLauncher {
             throw ApiException.conflict("活动「" + campaign.getName() + "」已启动或已结束 (状态 " + campaign.getStatus() + ")");
         }
         // A preset may name its own process (rules.process, e.g. skills-contest); the lifecycle is the default.
-        var rules = presets.fromJson(campaign.getPresetSnapshot()).rules();
-        Object process = rules == null ? null : rules.get("process");
+        String process = presets.fromJson(campaign.getPresetSnapshot()).rules().process();
         if (process == null) {
             java.util.List<String> missing = organisation.launchProblems(campaign);
             if (!missing.isEmpty()) {
-                throw new ApiException(org.springframework.http.HttpStatus.UNPROCESSABLE_ENTITY, "organisation_incomplete", "活动「" + campaign.getName() + "」还不能启动:" + String.join(";", missing), null);
+                throw new ApiException(org.springframework.http.HttpStatus.UNPROCESSABLE_ENTITY,
+                        "organisation_incomplete", "活动「" + campaign.getName() + "」还不能启动:"
+                        + String.join(";", missing), null);
             }
         }
-        return runtime.createProcessInstanceByKey(process instanceof String key ? key : AwardSelection.PROCESS_KEY)
+        return runtime.createProcessInstanceByKey(process != null ? process : AwardSelection.PROCESS_KEY)
                 .businessKey(campaignId.toString())
                 .setVariable(AwardSelection.CAMPAIGN_ID, campaignId)
                 .execute();

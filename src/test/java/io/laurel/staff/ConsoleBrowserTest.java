@@ -70,6 +70,14 @@ class ConsoleBrowserTest {
     @Autowired
     DemoRosterGenerator rosterGenerator;
 
+    @Autowired
+    org.camunda.bpm.engine.ManagementService management;
+
+    @Autowired
+    org.camunda.bpm.engine.FormService forms;
+
+    String materialUrl;
+
     HeadlessChromium chromium;
     ChromeDriver browser;
     WebDriverWait wait;
@@ -199,7 +207,39 @@ class ConsoleBrowserTest {
         assertThat(tasks.createTaskQuery().processInstanceBusinessKey(Long.toString(campaignId))
                 .taskDefinitionKey("nominateTask").list()).extracting(t -> t.getAssignee())
                 .containsExactlyInAnyOrder("wanglei", "liuyang", "zhaoqiang", "sunli", "zhoujie", newHead);
+
+        // The head of 客服中心 nominates two of their staff in Tasklist (done here through the engine: Tasklist's
+        // nomination form has its own browser test) and attaches a PDF to one of them in the console.
+        List<String> staff = jdbc.queryForList("select employee_number from employee where campaign_id = ? "
+                + "and department = '客服中心' order by employee_number", String.class, campaignId);
+        var nominate = tasks.createTaskQuery().processInstanceBusinessKey(Long.toString(campaignId))
+                .taskDefinitionKey("nominateTask").taskAssignee("wanglei").singleResult();
+        forms.submitTaskForm(nominate.getId(), Map.of("nominee1", staff.get(0), "award1", "service-star",
+                "reason1", "全年零投诉,客户表扬信 12 封", "nominee2", staff.get(1), "award2", "innovation",
+                "reason2", "牵头上线智能知识库"));
+        logout();
+        login("wanglei", "demo");
+        open("/staff/nominations");
+        long nominationId = jdbc.queryForObject("select min(id) from nomination where campaign_id = ?", Long.class,
+                campaignId);
+        Path pdf = files.resolve("客服中心-推荐材料.pdf");
+        Files.write(pdf, pdf());
+        new Select(browser.findElement(By.id("kind-" + nominationId))).selectByIndex(0);
+        browser.findElement(By.id("file-" + nominationId)).sendKeys(pdf.toAbsolutePath().toString());
+        browser.findElement(By.id("upload-" + nominationId)).click();
+        assertThat(text(By.id("info"))).contains("已为").contains("客服中心-推荐材料.pdf");
+        Path fake = files.resolve("伪装.pdf");
+        Files.writeString(fake, "this is not a PDF");
+        browser.findElement(By.id("file-" + nominationId)).sendKeys(fake.toAbsolutePath().toString());
+        browser.findElement(By.id("upload-" + nominationId)).click();
+        assertThat(text(By.id("error"))).contains("伪装.pdf").contains("不是 PDF");
+        shoot("console-nominees");
+        logout();
+        login(hr, "Sehr-geheim-2026");
+        open("/staff/campaigns/" + campaignId);
         wait.until(d -> "true".equals(browser.findElement(By.tagName("body")).getAttribute("data-charts-ready")));
+        assertThat(browser.findElements(By.cssSelector("[data-chart='byAward'] canvas"))).isNotEmpty();
+        assertThat(text(By.id("status-table"))).contains("待审核");
         shoot("console-dashboard");
 
         // End the nomination phase early: the dialog asks for a reason, the history says who, when and why.
@@ -216,12 +256,29 @@ class ConsoleBrowserTest {
         assertThat(jdbc.queryForObject("select actor from operator_action where campaign_id = ?", String.class,
                 campaignId)).isEqualTo(hr);
 
+        // HR's eligibility review shows the PDF as a link that opens for HR (a candidate of the task).
+        runJobs(campaignId);
+        var review = tasks.createTaskQuery().processInstanceBusinessKey(Long.toString(campaignId))
+                .taskDefinitionKey("reviewEligibility").list().stream()
+                .filter(t -> Long.valueOf(nominationId).equals(((Number) tasks.getVariable(t.getId(), "nominationId"))
+                        .longValue())).findFirst().orElseThrow();
+        String links = (String) tasks.getVariable(review.getId(), "materialLinks");
+        Matcher materialHref = Pattern.compile("\\((/staff/tasks/[^)]+)\\)").matcher(links);
+        assertThat(materialHref.find()).as(links).isTrue();
+        materialUrl = materialHref.group(1);
+        assertThat(fetch(materialUrl)).startsWith("200 application/pdf");
+        open("/camunda/app/tasklist/#/?task=" + review.getId());
+        var formLink = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(".fjs-form-field-text a[href*='/staff/tasks/']")));
+        assertThat(formLink.getText()).isEqualTo("客服中心-推荐材料.pdf");
+        Files.write(HeadlessChromium.SCREENSHOTS.resolve("console-tasklist-material-link-1280.png"),
+                browser.getScreenshotAs(OutputType.BYTES));
+        open("/staff/campaigns/" + campaignId);
+
         // Exports download in the console's session.
         for (String id : new String[] {"export-summary", "export-results"}) {
             String href = browser.findElement(By.id(id)).getAttribute("href");
-            String answer = (String) browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
-                    + "fetch(arguments[0]).then(r => r.arrayBuffer().then(b => done(r.status + ' '"
-                    + " + r.headers.get('content-type') + ' ' + b.byteLength)));", href);
+            String answer = fetch(href);
             assertThat(answer).as(id).startsWith("200 application/vnd.openxmlformats-officedocument.spreadsheetml");
             assertThat(Long.parseLong(answer.substring(answer.lastIndexOf(' ') + 1))).as(id).isGreaterThan(1000);
         }
@@ -239,9 +296,39 @@ class ConsoleBrowserTest {
         browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
         browser.findElement(By.cssSelector("form button[type='submit']")).click();
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+        assertThat(fetch(materialUrl)).as("a head opening HR's task material").startsWith("403");
         open("/staff");
         assertThat(text(By.tagName("h1"))).isEqualTo("无权访问");
         shoot("console-forbidden");
+    }
+
+    /** Status, content type and length of a GET in the browser's session. */
+    private String fetch(String url) {
+        return (String) browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch(arguments[0]).then(r => r.arrayBuffer().then(b => done(r.status + ' '"
+                + " + r.headers.get('content-type') + ' ' + b.byteLength)));", url);
+    }
+
+    /** Runs the campaign's due jobs as the job executor would (it is off in tests). */
+    private void runJobs(long campaignId) {
+        for (int round = 0; round < 100; round++) {
+            var due = management.createJobQuery().executable().list().stream()
+                    .filter(j -> j.getProcessInstanceId() != null && Long.toString(campaignId).equals(runtime
+                            .createProcessInstanceQuery().processInstanceId(j.getProcessInstanceId()).singleResult()
+                            .getBusinessKey())).toList();
+            if (due.isEmpty()) {
+                return;
+            }
+            due.forEach(j -> management.executeJob(j.getId()));
+        }
+    }
+
+    static byte[] pdf() throws IOException {
+        try (var doc = new org.apache.pdfbox.pdmodel.PDDocument(); var out = new java.io.ByteArrayOutputStream()) {
+            doc.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+            doc.save(out);
+            return out.toByteArray();
+        }
     }
 
     private void open(String path) {
