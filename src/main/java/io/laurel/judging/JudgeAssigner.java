@@ -3,6 +3,7 @@ package io.laurel.judging;
 import io.laurel.decision.MajorityThresholds;
 import io.laurel.campaign.Campaign;
 import io.laurel.nomination.Nomination;
+import io.laurel.organisation.CampaignOrganisation;
 import io.laurel.review.NominationContext;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -36,10 +37,11 @@ class JudgeAssigner implements JavaDelegate {
     private final IdentityService identity;
     private final JudgingProperties properties;
     private final MajorityThresholds thresholds;
+    private final CampaignOrganisation organisation;
 
     JudgeAssigner(NominationContext context, EntryFacts facts, JudgingPlan plan, JudgingRecords records,
             IdentityService identity, JudgingProperties properties,
-            MajorityThresholds thresholds) {
+            MajorityThresholds thresholds, CampaignOrganisation organisation) {
         this.context = context;
         this.facts = facts;
         this.plan = plan;
@@ -47,6 +49,7 @@ class JudgeAssigner implements JavaDelegate {
         this.identity = identity;
         this.properties = properties;
         this.thresholds = thresholds;
+        this.organisation = organisation;
     }
 
     @Override
@@ -62,12 +65,16 @@ class JudgeAssigner implements JavaDelegate {
         Set<String> judges = new TreeSet<>();
         int assigned = 0;
         for (JudgingPlan.Panel panel : plan.panels(campaign)) {
-            List<BalancedAssignment.Judge> members = identity.createUserQuery().memberOfGroup(panel.group())
-                    .orderByUserId().asc().list().stream().map(User::getId).filter(taken::add)
-                    .map(id -> new BalancedAssignment.Judge(id, records.unitOf(id).orElse(null))).toList();
+            // The campaign's own judges of the panel when staff set them up, else the panel group's members.
+            List<String> candidates = organisation.judges(campaign.getId(), panel.code()).orElseGet(() -> identity
+                    .createUserQuery().memberOfGroup(panel.group()).orderByUserId().asc().list().stream()
+                    .map(User::getId).toList());
+            List<BalancedAssignment.Judge> members = candidates.stream().filter(taken::add)
+                    .map(id -> new BalancedAssignment.Judge(id, organisation.judgeUnit(campaign.getId(), id)
+                            .or(() -> records.unitOf(id)).orElse(null))).toList();
             if (members.isEmpty()) {
                 throw new ProcessEngineException(panel.name() + "组「" + panel.group()
-                        + "」中没有用户,请在 Camunda Admin 中添加评委后重试");
+                        + "」中没有评委,请在工作台上传组织机构文件(类别「评委」)后重试");
             }
             BalancedAssignment.Result result = BalancedAssignment.assign(entries, members, panel.judgesPerEntry());
             for (Map.Entry<Long, List<String>> entry : result.judgesByEntry().entrySet()) {

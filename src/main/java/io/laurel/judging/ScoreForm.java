@@ -1,5 +1,6 @@
 package io.laurel.judging;
 
+import io.laurel.nomination.MaterialLinks;
 import io.laurel.campaign.Campaign;
 import io.laurel.nomination.Nomination;
 import io.laurel.review.NominationContext;
@@ -15,11 +16,13 @@ class ScoreForm implements TaskListener {
     private final NominationContext context;
     private final EntryFacts facts;
     private final JudgingRecords records;
+    private final MaterialLinks links;
 
-    ScoreForm(NominationContext context, EntryFacts facts, JudgingRecords records) {
+    ScoreForm(NominationContext context, EntryFacts facts, JudgingRecords records, MaterialLinks links) {
         this.context = context;
         this.facts = facts;
         this.records = records;
+        this.links = links;
     }
 
     @Override
@@ -27,6 +30,7 @@ class ScoreForm implements TaskListener {
         Campaign campaign = context.campaign(task);
         Nomination entry = facts.nomination(AwardSelection.campaignId(task.getVariable("judgeEntryId")));
         task.setVariableLocal("entrySummary", facts.summary(campaign, entry));
+        task.setVariableLocal(MaterialLinks.VARIABLE, links.of(task.getId(), entry.getId()));
         records.conformity(entry.getId()).ifPresent(c -> {
             task.setVariableLocal("conformityPoints", c.points().intValue());
             task.setVariableLocal("conformityNotes", c.nonconformities() == null ? "无不符合项"

@@ -3,8 +3,7 @@ package io.laurel.nomination;
 import io.laurel.campaign.AwardSubject;
 import io.laurel.campaign.Campaign;
 import io.laurel.campaign.CampaignRepository;
-import io.laurel.roster.DepartmentHead;
-import io.laurel.roster.DepartmentHeadRepository;
+import io.laurel.organisation.CampaignOrganisation;
 import io.laurel.roster.EmployeeRepository;
 import io.laurel.process.AwardSelection;
 import io.laurel.process.FormOptions;
@@ -22,13 +21,13 @@ import org.springframework.stereotype.Component;
 class DepartmentNominationForm implements TaskListener {
 
     private final CampaignRepository campaigns;
-    private final DepartmentHeadRepository heads;
+    private final CampaignOrganisation organisation;
     private final EmployeeRepository employees;
 
-    DepartmentNominationForm(CampaignRepository campaigns, DepartmentHeadRepository heads,
+    DepartmentNominationForm(CampaignRepository campaigns, CampaignOrganisation organisation,
             EmployeeRepository employees) {
         this.campaigns = campaigns;
-        this.heads = heads;
+        this.organisation = organisation;
         this.employees = employees;
     }
 
@@ -36,7 +35,7 @@ class DepartmentNominationForm implements TaskListener {
     public void notify(DelegateTask task) {
         Long campaignId = AwardSelection.campaignId(task.getVariable(AwardSelection.CAMPAIGN_ID));
         Campaign campaign = campaigns.findById(campaignId).orElseThrow();
-        String department = heads.findByUserId(task.getAssignee()).map(DepartmentHead::getDepartment)
+        String department = organisation.departmentOf(campaignId, task.getAssignee())
                 .orElseThrow(() -> new IllegalStateException(task.getAssignee() + " heads no department"));
         List<Map<String, Object>> staff = employees.findByCampaignIdAndDepartmentOrderByEmployeeNumber(campaignId,
                 department).stream()

@@ -17,13 +17,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Materials uploaded on the nomination page: PDF, JPEG/PNG images and MP4 videos. Each file is checked by
+ * Materials uploaded on the nomination page (and by department heads in the staff console): PDF, JPEG/PNG images and MP4 videos. Each file is checked by
  * its content (first bytes, read by the intake's {@link MediaInspector}), its name, its size and, for
  * videos, the preset's maximum duration before anything is stored; the preset's own rules (formats,
  * minimum size) are then applied by {@link NominationService#attach}, which stores the original.
  */
 @Component
-class MaterialUploads {
+public class MaterialUploads {
 
     /** PDFs and images up to 20 MB, videos up to 50 MB (the association seed's video limit), unless the preset says less. */
     static final long MAX_DOCUMENT_BYTES = 20L * 1024 * 1024;
@@ -33,7 +33,7 @@ class MaterialUploads {
             FileKind.JPEG, Set.of("jpg", "jpeg"), FileKind.PNG, Set.of("png"), FileKind.MP4, Set.of("mp4"));
 
     /** One uploaded file for one material of the preset. */
-    record Upload(Preset.MaterialRule rule, MultipartFile file) {
+    public record Upload(Preset.MaterialRule rule, MultipartFile file) {
     }
 
     private final MediaInspector inspector;
@@ -45,14 +45,14 @@ class MaterialUploads {
     }
 
     /** Refuses the first file that is not acceptable, naming it; stores nothing. */
-    void check(List<Upload> uploads) {
+    public void check(List<Upload> uploads) {
         for (Upload upload : uploads) {
             check(upload.rule(), upload.file());
         }
     }
 
     /** Stores every file as a material of the nomination (in the caller's transaction). */
-    void attach(Long nominationId, List<Upload> uploads) {
+    public void attach(Long nominationId, List<Upload> uploads) {
         for (Upload upload : uploads) {
             nominations.attach(nominationId, upload.rule().code(), upload.file());
         }

@@ -1,5 +1,6 @@
 package io.laurel.review;
 
+import io.laurel.nomination.MaterialLinks;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -10,9 +11,11 @@ import org.springframework.stereotype.Component;
 class EligibilityReviewForm implements TaskListener {
 
     private final NominationContext context;
+    private final MaterialLinks links;
 
-    EligibilityReviewForm(NominationContext context) {
+    EligibilityReviewForm(NominationContext context, MaterialLinks links) {
         this.context = context;
+        this.links = links;
     }
 
     @Override
@@ -36,6 +39,7 @@ class EligibilityReviewForm implements TaskListener {
                     + ",满意度 " + candidate.getSatisfactionScore() + ",提名人 " + loaded.nomination().getNominator()
                     + "(" + loaded.nomination().getChannel() + ")");
         }
+        task.setVariableLocal(MaterialLinks.VARIABLE, links.of(task.getId(), loaded.nomination().getId()));
         task.setVariableLocal("ruleVerdict", (eligible ? "符合参选资格" : "不符合参选资格:" + reason)
                 + (teamFindings == null ? "" : "(" + teamFindings + ")"));
         task.setVariableLocal("ruleEligible", eligible);

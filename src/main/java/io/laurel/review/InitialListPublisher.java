@@ -4,10 +4,9 @@ import io.laurel.mail.Notice;
 import io.laurel.nomination.Nomination;
 import io.laurel.nomination.NominationStatus;
 import java.util.List;
-import org.camunda.bpm.engine.IdentityService;
+import io.laurel.organisation.CampaignOrganisation;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,14 +19,14 @@ class InitialListPublisher implements JavaDelegate {
     private final NominationContext context;
     private final PositionGroups positionGroups;
     private final NominationMail mail;
-    private final IdentityService identity;
+    private final CampaignOrganisation organisation;
 
     InitialListPublisher(NominationContext context, PositionGroups positionGroups, NominationMail mail,
-            IdentityService identity) {
+            CampaignOrganisation organisation) {
         this.context = context;
         this.positionGroups = positionGroups;
         this.mail = mail;
-        this.identity = identity;
+        this.organisation = organisation;
     }
 
     @Override
@@ -46,8 +45,7 @@ class InitialListPublisher implements JavaDelegate {
                             + n.getGroupRank() + "。",
                     advances ? "恭喜您进入复评,评选委员会将安排面谈与案例分析。" : "很遗憾,您未能进入复评。感谢您的参与!"));
         }
-        List<String> committee = identity.createUserQuery().memberOfGroup("committee").orderByUserId().asc().list()
-                .stream().map(User::getId).toList();
+        List<String> committee = new java.util.ArrayList<>(organisation.committee(campaign.getId()));
         execution.setVariable("committeeMemberIds", committee);
         execution.setVariable("scoresAssigned", 0);
         execution.setVariable("scoresIn", 0);

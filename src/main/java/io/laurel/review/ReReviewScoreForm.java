@@ -1,5 +1,6 @@
 package io.laurel.review;
 
+import io.laurel.nomination.MaterialLinks;
 import io.laurel.nomination.MaterialRepository;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -11,10 +12,12 @@ class ReReviewScoreForm implements TaskListener {
 
     private final NominationContext context;
     private final MaterialRepository materials;
+    private final MaterialLinks links;
 
-    ReReviewScoreForm(NominationContext context, MaterialRepository materials) {
+    ReReviewScoreForm(NominationContext context, MaterialRepository materials, MaterialLinks links) {
         this.context = context;
         this.materials = materials;
+        this.links = links;
     }
 
     @Override
@@ -26,6 +29,7 @@ class ReReviewScoreForm implements TaskListener {
                 + ",初评得分 " + n.getInitialScore() + "(组内第 " + n.getGroupRank() + " 名)\n推荐理由:" + n.getReason());
         var files = materials.findByNominationIdOrderById(n.getId()).stream()
                 .map(m -> m.getKind() + ": " + m.getOriginalFileName()).toList();
+        task.setVariableLocal(MaterialLinks.VARIABLE, links.of(task.getId(), n.getId()));
         task.setVariableLocal("materialList", files.isEmpty() ? "(无)" : String.join("\n", files));
         // Declared on the task so what the member submits stays with this task, not the whole process.
         for (String field : new String[] {"interviewScore", "caseScore", "casesAuthentic", "remarks"}) {

@@ -33,4 +33,8 @@ public interface EmployeeRepository extends JpaRepository<Employee, Long> {
                 e.hireDate, e.employmentType, e.satisfactionScore)
             from Employee e where e.campaignId = :campaignId order by e.employeeNumber""")
     List<RosterEntry> findEntriesByCampaignId(Long campaignId);
+
+    /** The departments on a campaign's roster, each once, in order. */
+    @Query("select distinct e.department from Employee e where e.campaignId = :campaignId order by e.department")
+    List<String> findDepartments(@Param("campaignId") Long campaignId);
 }

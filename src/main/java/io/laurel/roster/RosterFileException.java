@@ -1,9 +1,9 @@
 package io.laurel.roster;
 
 /** The file cannot be imported at all; the message is the Chinese reason shown to the user. */
-class RosterFileException extends RuntimeException {
+public class RosterFileException extends RuntimeException {
 
-    RosterFileException(String message) {
+    public RosterFileException(String message) {
         super(message);
     }
 

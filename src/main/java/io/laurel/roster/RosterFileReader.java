@@ -7,21 +7,21 @@ import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 
 /**
- * Tells the format of an uploaded roster from its bytes, not its name (users rename files, so a
+ * Tells the format of an uploaded roster (or any table file staff upload: the organisation file too) from its bytes, not its name (users rename files, so a
  * ".csv" may be a workbook), and hands each row to a {@link RowHandler}.
  */
-final class RosterFileReader {
+public final class RosterFileReader {
 
     /** Receives the rows of the first sheet in order; {@code rowNumber} is the 1-based number Excel shows. */
     @FunctionalInterface
-    interface RowHandler {
+    public interface RowHandler {
         void row(int rowNumber, List<String> cells);
     }
 
     private RosterFileReader() {
     }
 
-    static void read(String fileName, byte[] content, RowHandler handler) {
+    public static void read(String fileName, byte[] content, RowHandler handler) {
         if (content == null || content.length == 0) {
             throw new RosterFileException("文件为空");
         }

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Where each known column sits in a file, read from its header row. */
-final class RosterHeader {
+public final class RosterHeader {
 
     /** A header row names at least this many known columns; fewer is a title row or data. */
     private static final int MIN_KNOWN_COLUMNS = 2;
@@ -71,7 +71,7 @@ final class RosterHeader {
     }
 
     /** Like {@link String#strip()}, also dropping the no-break spaces and BOMs that come with copied text. */
-    static String trim(String value) {
+    public static String trim(String value) {
         if (value == null) {
             return "";
         }

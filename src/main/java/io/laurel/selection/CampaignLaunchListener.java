@@ -9,8 +9,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import io.laurel.roster.DepartmentHead;
-import io.laurel.roster.DepartmentHeadRepository;
+import io.laurel.organisation.CampaignOrganisation;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -24,15 +23,15 @@ class CampaignLaunchListener implements ExecutionListener {
 
     private final CampaignRepository campaigns;
     private final RuntimeService runtime;
-    private final DepartmentHeadRepository heads;
+    private final CampaignOrganisation organisation;
     private final String committeeChair;
     private final CampaignTimeline timeline;
 
-    CampaignLaunchListener(CampaignRepository campaigns, RuntimeService runtime, DepartmentHeadRepository heads,
+    CampaignLaunchListener(CampaignRepository campaigns, RuntimeService runtime, CampaignOrganisation organisation,
             @Value("${laurel.selection.committee-chair:}") String committeeChair, CampaignTimeline timeline) {
         this.campaigns = campaigns;
         this.runtime = runtime;
-        this.heads = heads;
+        this.organisation = organisation;
         this.committeeChair = committeeChair;
         this.timeline = timeline;
     }
@@ -55,8 +54,8 @@ class CampaignLaunchListener implements ExecutionListener {
         }
         execution.setVariable(AwardSelection.CAMPAIGN_ID, campaignId);
         execution.setProcessBusinessKey(campaignId.toString());
-        execution.setVariable("departmentHeadIds", new java.util.ArrayList<>(heads.findAll().stream()
-                .map(DepartmentHead::getUserId).sorted().toList()));
+        execution.setVariable("departmentHeadIds", new java.util.ArrayList<>(organisation.departmentHeads(campaignId).values()
+                .stream().sorted().toList()));
         execution.setVariable("committeeChair", committeeChair);
         // Fixed at launch: a sequential multi-instance re-reads its collection on every round.
         execution.setVariable("reminderKeys", new java.util.ArrayList<>(timeline.reminderKeys(campaignId)));

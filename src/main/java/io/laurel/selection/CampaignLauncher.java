@@ -5,6 +5,7 @@ import io.laurel.campaign.Campaign;
 import io.laurel.campaign.CampaignService;
 import io.laurel.campaign.CampaignStatus;
 import io.laurel.campaign.PresetCatalog;
+import io.laurel.organisation.CampaignOrganisation;
 import io.laurel.web.ApiException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -18,11 +19,14 @@ public class CampaignLauncher {
     private final CampaignService campaigns;
     private final RuntimeService runtime;
     private final PresetCatalog presets;
+    private final CampaignOrganisation organisation;
 
-    CampaignLauncher(CampaignService campaigns, RuntimeService runtime, PresetCatalog presets) {
+    CampaignLauncher(CampaignService campaigns, RuntimeService runtime, PresetCatalog presets,
+            CampaignOrganisation organisation) {
         this.campaigns = campaigns;
         this.runtime = runtime;
         this.presets = presets;
+        this.organisation = organisation;
     }
 
     @Transactional
@@ -33,6 +37,14 @@ public class CampaignLauncher {
         }
         // A preset may name its own process (rules.process, e.g. skills-contest); the lifecycle is the default.
         String process = presets.fromJson(campaign.getPresetSnapshot()).rules().process();
+        if (process == null) {
+            java.util.List<String> missing = organisation.launchProblems(campaign);
+            if (!missing.isEmpty()) {
+                throw new ApiException(org.springframework.http.HttpStatus.UNPROCESSABLE_ENTITY,
+                        "organisation_incomplete", "活动「" + campaign.getName() + "」还不能启动:"
+                        + String.join(";", missing), null);
+            }
+        }
         return runtime.createProcessInstanceByKey(process != null ? process : AwardSelection.PROCESS_KEY)
                 .businessKey(campaignId.toString())
                 .setVariable(AwardSelection.CAMPAIGN_ID, campaignId)

@@ -1,5 +1,6 @@
 package io.laurel.vote;
 
+import io.laurel.nomination.MaterialLinks;
 import io.laurel.nomination.NominationRepository;
 import io.laurel.nomination.NominationStatus;
 import io.laurel.review.CommitteeRecords;
@@ -18,21 +19,27 @@ class BallotForm implements TaskListener {
     private final NominationContext context;
     private final NominationRepository nominations;
     private final CommitteeRecords records;
+    private final MaterialLinks links;
 
-    BallotForm(NominationContext context, NominationRepository nominations, CommitteeRecords records) {
+    BallotForm(NominationContext context, NominationRepository nominations, CommitteeRecords records,
+            MaterialLinks links) {
         this.context = context;
         this.nominations = nominations;
         this.records = records;
+        this.links = links;
     }
 
     @Override
     public void notify(DelegateTask task) {
         var campaign = context.campaign(task);
         Set<Long> recused = records.recusedBy(campaign.getId(), task.getAssignee());
-        var options = nominations.findByCampaignIdAndStatusInOrderById(campaign.getId(),
+        var finalists = nominations.findByCampaignIdAndStatusInOrderById(campaign.getId(),
                 List.of(NominationStatus.FINALIST)).stream()
                 .filter(n -> !recused.contains(n.getId()))
-                .sorted((a, b) -> a.getAwardCode().compareTo(b.getAwardCode()))
+                .sorted((a, b) -> a.getAwardCode().compareTo(b.getAwardCode())).toList();
+        task.setVariableLocal(MaterialLinks.VARIABLE, links.of(task.getId(), finalists.stream().map(n -> n.getId())
+                .toList(), id -> context.load(campaign.getId(), id).label()));
+        var options = finalists.stream()
                 .map(n -> FormOptions.option(context.load(campaign.getId(), n.getId()).label(), n.getId().toString()))
                 .toList();
         task.setVariableLocal("ballotOptions", FormOptions.of(options));

@@ -1,0 +1,26 @@
+package io.laurel.staff;
+
+import io.laurel.identity.LaurelGroups;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** Who is logged in, for the header of every console page. */
+@ControllerAdvice(basePackageClasses = StaffModelAdvice.class)
+class StaffModelAdvice {
+
+    @ModelAttribute("currentUser")
+    String currentUser() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null || !authentication.isAuthenticated()
+                || "anonymousUser".equals(authentication.getName()) ? null : authentication.getName();
+    }
+
+    @ModelAttribute("isAdmin")
+    boolean isAdmin() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getAuthorities().stream()
+                .anyMatch(a -> LaurelGroups.ADMIN.equals(a.getAuthority()));
+    }
+}
