@@ -101,8 +101,10 @@ class GroupAuthorizations implements ApplicationRunner {
         grant(LaurelGroups.COMMITTEE, PROCESS_DEFINITION, SKILLS_CONTEST, READ);
 
         ensureFilter("我的待办", -10, "指派给我的任务", q -> q.taskAssigneeExpression("${currentUser()}"));
-        ensureFilter("我的小组任务", -5, "我所在小组可以认领的任务",
-                q -> q.taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned());
+        // Candidate user, not candidate groups: the engine's candidate-user query matches tasks offered to the user by
+        // name (the committee chair's 调查异议) as well as through any of their groups.
+        ensureFilter("我的小组任务", -5, "我可以认领的任务：我本人或我所在小组是候选人",
+                q -> q.taskCandidateUserExpression("${currentUser()}").taskUnassigned());
         log.info("Camunda groups, filters and authorizations are in place");
     }
 
@@ -138,12 +140,16 @@ class GroupAuthorizations implements ApplicationRunner {
             java.util.function.UnaryOperator<TaskQuery> query) {
         Filter filter = filters.createFilterQuery().filterName(name).singleResult();
         if (filter == null) {
-            filter = filters.newTaskFilter(name)
-                    .setOwner(LaurelGroups.ADMIN)
-                    .setProperties(Map.of("priority", priority, "description", description, "refresh", true))
+            filter = filters.newTaskFilter(name).setOwner(LaurelGroups.ADMIN);
+        } else if (description.equals(filter.getProperties().get("description"))) {
+            filter = null; // as this version made it; an older one (e.g. groups only) is brought up to date below
+        }
+        if (filter != null) {
+            filter.setProperties(Map.of("priority", priority, "description", description, "refresh", true))
                     .setQuery(query.apply(tasks.createTaskQuery()));
             filters.saveFilter(filter);
         }
+        filter = filters.createFilterQuery().filterName(name).singleResult();
         for (String groupId : LaurelGroups.WORKING) {
             grant(groupId, FILTER, filter.getId(), READ);
         }
