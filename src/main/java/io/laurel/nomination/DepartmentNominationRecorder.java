@@ -114,6 +114,13 @@ class DepartmentNominationRecorder implements TaskListener {
         }
         if (team != null) {
             String award = teamAward(campaign);
+            List<Long> taken = teams.alreadyInATeam(campaign.getId(), award, members.stream().map(Employee::getId)
+                    .toList());
+            if (!taken.isEmpty()) {
+                throw new FormFieldValidationException("teamMembers", String.join("、", members.stream()
+                        .filter(m -> taken.contains(m.getId())).map(Employee::getName).toList())
+                        + " 已在另一支参评团队中:一名员工只能参加一个团队");
+            }
             Nomination n = nominations.registerTeam(campaign, members, TeamMembers.displayName(team.name(), members),
                     award, nominator, contact, team.reason().trim());
             teams.register(campaign.getId(), n.getId(), members);

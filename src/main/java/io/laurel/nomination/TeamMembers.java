@@ -42,6 +42,13 @@ public class TeamMembers {
         return ids.stream().map(id -> employees.findById(id).orElseThrow()).toList();
     }
 
+    /** The members among {@code employeeIds} already in a team nominated for {@code awardCode} in the campaign. */
+    List<Long> alreadyInATeam(long campaignId, String awardCode, List<Long> employeeIds) {
+        return jdbc.queryForList("select t.employee_id from team_member t join nomination n on n.id = t.nomination_id "
+                + "where t.campaign_id = ? and n.award_code = ?", Long.class, campaignId, awardCode).stream()
+                .filter(employeeIds::contains).toList();
+    }
+
     public boolean isTeam(long nominationId) {
         Integer n = jdbc.queryForObject("select count(*) from team_member where nomination_id = ?", Integer.class,
                 nominationId);

@@ -117,6 +117,11 @@ class PortalBadInputTest {
         expect(send(nominate(base, me, code, "服务标杆").file(file("main-document", "主体.pdf", PortalFixture.pdf()))
                 .file(file("service-data", "数据.pdf", "假的".getBytes()))), 415, "「服务数据统计」数据.pdf");
         assertNothingStored(campaign);
+        // 服务事迹陈述 is at most 800 字 (seed 002): a story of 900 characters is refused, nothing is kept.
+        expect(send(nominate(base, me, code, "服务标杆").file(file("main-document", "主体.pdf", PortalFixture.pdf()))
+                .file(file("service-story", "事迹.pdf", storyPdf(900)))), 400,
+                "「服务事迹陈述」共 900 字,应控制在 800 字以内");
+        assertNothingStored(campaign);
 
         // CSRF token missing: refused before the controller, with the page saying why.
         mvc.perform(nominate(base, me, code, "服务标杆").with(remote())).andExpect(status().isForbidden())
@@ -386,6 +391,29 @@ class PortalBadInputTest {
         char[] digits = code.toCharArray();
         digits[0] = digits[0] == '9' ? '0' : (char) (digits[0] + 1);
         return new String(digits);
+    }
+
+    /** A PDF holding {@code chars} letters in lines of 30 (no white space counted). */
+    static byte[] storyPdf(int chars) throws java.io.IOException {
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = new org.apache.pdfbox.pdmodel.PDDocument();
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            org.apache.pdfbox.pdmodel.PDPage page = new org.apache.pdfbox.pdmodel.PDPage();
+            doc.addPage(page);
+            try (org.apache.pdfbox.pdmodel.PDPageContentStream text =
+                    new org.apache.pdfbox.pdmodel.PDPageContentStream(doc, page)) {
+                text.beginText();
+                text.setFont(new org.apache.pdfbox.pdmodel.font.PDType1Font(
+                        org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA), 10);
+                text.newLineAtOffset(40, 750);
+                for (int left = chars; left > 0; left -= 30) {
+                    text.showText("a".repeat(Math.min(30, left)));
+                    text.newLineAtOffset(0, -12);
+                }
+                text.endText();
+            }
+            doc.save(out);
+            return out.toByteArray();
+        }
     }
 
     private void assertNothingStored(Campaign campaign) {

@@ -437,6 +437,12 @@ class ServiceStarEndToEndTest {
             for (int i = 0; i < copies; i++) {
                 String name = kind.equals("main-document") ? "客服中心-参选人-服务之星.pdf" : kind + "-" + i + ".pdf";
                 byte[] content = ("%PDF-1.4 " + kind + " " + i + " for " + nominationId).getBytes(StandardCharsets.UTF_8);
+                if (kind.equals("service-story")) {
+                    // Its length is checked (at most 800 字), so it is a text Laurel can read.
+                    name = "服务事迹陈述.txt";
+                    content = "连续三个月客户满意度第一，主动回访投诉客户并提出流程改进建议。".repeat(10)
+                            .getBytes(StandardCharsets.UTF_8);
+                }
                 Http.Answer answer = hr().upload("/api/nominations/" + nominationId + "/materials?kind=" + kind, name,
                         content);
                 assertThat(answer.status()).as(answer.body()).isEqualTo(201);

@@ -140,6 +140,14 @@ class TasklistNominationBrowserTest {
 
             browser.findElement(REASON_1).sendKeys(REASON);
             screenshot("02-form-filled");
+            // The optional 优秀服务团队 section: team name, members picked from the same staff list, story.
+            WebElement teamName = browser.findElement(By.cssSelector(
+                    ".fjs-container input[id$='nomination-department-teamName']"));
+            ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'start'})", teamName);
+            assertThat(browser.findElements(By.cssSelector(".fjs-container .fjs-taglist"))).hasSize(1);
+            assertThat(browser.findElement(By.cssSelector(".fjs-container")).getText()).contains("优秀服务团队(可选)",
+                    "团队成员", "团队服务事迹陈述(800字以内)");
+            screenshot("02b-team-section");
 
             click(wait.until(ExpectedConditions.elementToBeClickable(COMPLETE)));
 
