@@ -37,10 +37,7 @@ class InitialReviewScorer implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Campaign campaign = context.campaign(execution);
-        var row = decisions.evaluate("initial-review-weights", Map.of("preset", campaign.getPresetKey()))
-                .getSingleResult();
-        Weights weights = new Weights(number(row.get("satisfactionWeight")), number(row.get("efficiencyWeight")),
-                number(row.get("skillsWeight")));
+        Weights weights = weights(decisions, campaign.getPresetKey());
         PositionGroups.Eligible eligible = groups.of(campaign.getId());
         eligible.nominations().forEach(n -> n.recordInitialScore(eligible.members(n).isEmpty()
                 ? score(eligible.candidate(n), weights) : teamScore(eligible.members(n), weights), 0));
@@ -56,6 +53,27 @@ class InitialReviewScorer implements JavaDelegate {
             }
         });
         execution.setVariable("initialReviewCandidates", eligible.nominations().size());
+    }
+
+    /** The preset's weights from the DMN {@code initial-review-weights}. */
+    static Weights weights(DecisionTables decisions, String presetKey) {
+        var row = decisions.evaluate("initial-review-weights", Map.of("preset", presetKey)).getSingleResult();
+        return new Weights(number(row.get("satisfactionWeight")), number(row.get("efficiencyWeight")),
+                number(row.get("skillsWeight")));
+    }
+
+    /** How a person's score is made, in the words of the initial-list form: each indicator times its weight. */
+    static String parts(Employee e, Weights w) {
+        return "满意度 " + plain(e.getSatisfactionScore()) + "×" + plain(w.satisfaction()) + " + 解决率 "
+                + plain(e.getResolutionRate()) + "×" + plain(w.efficiency()) + " + 技能测试 "
+                + plain(e.getSkillsTestScore()) + "×" + plain(w.skills());
+    }
+
+    private static String plain(Object value) {
+        if (value == null) {
+            return "0(缺)";
+        }
+        return new BigDecimal(value.toString()).stripTrailingZeros().toPlainString();
     }
 
     static BigDecimal score(Employee e, Weights w) {

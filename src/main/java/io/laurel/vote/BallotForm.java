@@ -40,7 +40,9 @@ class BallotForm implements TaskListener {
         task.setVariableLocal(MaterialLinks.VARIABLE, links.of(task.getId(), finalists.stream().map(n -> n.getId())
                 .toList(), id -> context.load(campaign.getId(), id).label()));
         var options = finalists.stream()
-                .map(n -> FormOptions.option(context.load(campaign.getId(), n.getId()).label(), n.getId().toString()))
+                .map(n -> FormOptions.option(context.load(campaign.getId(), n.getId()).label()
+                        + (n.getReReviewScore() == null ? "" : "(复评平均分 "
+                                + n.getReReviewScore().stripTrailingZeros().toPlainString() + ")"), n.getId().toString()))
                 .toList();
         task.setVariableLocal("ballotOptions", FormOptions.of(options));
         // Declared on the task: the choice is taken off the task by BallotBox before anything is stored.
