@@ -54,9 +54,21 @@ class ChineseWebappsBrowserTest {
 
     @Test
     void tasklist_and_welcome_speak_chinese_to_a_chinese_browser() throws IOException {
+        // Laurel's config and zh locale are the ones served, and the browser asks for Chinese.
+        browser.get("http://localhost:" + port + "/camunda/app/tasklist/scripts/config.js");
+        assertThat(bodyText()).contains("availableLocales: ['zh', 'en']");
+        browser.get("http://localhost:" + port + "/camunda/app/tasklist/locales/zh.json");
+        assertThat(bodyText()).contains("\"PAGE_LOGIN_PLEASE_SIGN_IN\": \"请登录\"");
         browser.get("http://localhost:" + port + "/camunda/app/tasklist/");
+        assertThat((String) ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("return navigator.languages ? navigator.languages[0] : navigator.language"))
+                .startsWith("zh");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
-        wait.until(d -> bodyText().contains("请登录"));
+        try {
+            wait.until(d -> bodyText().contains("请登录"));
+        } finally {
+            screenshot("tasklist-login-zh.png");
+        }
         screenshot("tasklist-login-zh.png");
         assertNoEnglish();
 
