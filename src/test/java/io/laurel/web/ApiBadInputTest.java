@@ -148,6 +148,7 @@ public class ApiBadInputTest {
         Http.Answer tooLarge = hr().upload("/api/nominations/1/materials?kind=main-document", "大文件.pdf",
                 new byte[61 * 1024 * 1024]);
         assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(tooLarge.body()).as("413 headers " + tooLarge.headers()).isNotBlank();
         JsonNode large = json.readTree(tooLarge.body());
         assertThat(large.get("error").asText()).isEqualTo("payload_too_large");
         assertThat(large.get("message").asText()).contains("上传内容过大");
