@@ -1,6 +1,7 @@
 package io.laurel.campaign;
 
 import io.laurel.web.ApiException;
+import io.laurel.web.InputRules;
 import java.net.URI;
 import java.security.Principal;
 import java.time.LocalDate;
@@ -64,7 +65,7 @@ class CampaignController {
             return null;
         }
         try {
-            return LocalDate.parse(text.trim());
+            return InputRules.dateInRange(LocalDate.parse(text.trim()), "startsOn", "活动开始日期");
         } catch (DateTimeParseException e) {
             throw ApiException.badRequest("startsOn", "startsOn: 日期格式应为 YYYY-MM-DD,收到 '" + text + "'");
         }

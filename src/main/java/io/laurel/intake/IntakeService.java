@@ -203,6 +203,13 @@ public class IntakeService {
         IntakeFile archive = null;
         String otherType = null;
         for (IntakeFile attachment : attachments) {
+            if (attachment.getSizeBytes() == 0 && looksLikeArchive(attachment.getPath())) {
+                // Nothing to sniff in 0 bytes: say what arrived instead of calling it loose files.
+                pkg.recordProblems(new Finding("压缩包“" + attachment.getPath() + "”",
+                        "是 0 字节的空文件，没有任何内容（附件可能未上传完整，或邮件客户端未附上文件内容）",
+                        "请确认压缩包在本机能正常打开、大小不为 0 后重新发送（原邮件已留存）").line());
+                return Optional.empty();
+            }
             String type = archiveType(attachment);
             if ("zip".equals(type)) {
                 archive = attachment;
@@ -256,6 +263,11 @@ public class IntakeService {
             case EMPTY -> new Finding(subject, "是空的", "请放入全部申报资料后重新发送");
             case UNSUPPORTED_TYPE -> new Finding(subject, "不是 ZIP 格式", "请用 ZIP 格式重新压缩后发送");
         };
+    }
+
+    private static boolean looksLikeArchive(String name) {
+        String lower = name == null ? "" : name.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".zip") || lower.endsWith(".rar") || lower.endsWith(".7z");
     }
 
     private String archiveType(IntakeFile attachment) {

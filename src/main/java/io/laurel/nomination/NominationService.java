@@ -13,6 +13,7 @@ import io.laurel.files.StoredFile;
 import io.laurel.roster.Employee;
 import io.laurel.roster.EmployeeRepository;
 import io.laurel.web.ApiException;
+import io.laurel.web.InputRules;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -23,7 +24,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,10 +48,13 @@ public class NominationService {
     private final EmployeeRepository employees;
     private final FileStore files;
     private final CampaignAccess access;
+    private final MaterialInspection inspection;
 
     NominationService(CampaignService campaigns, PresetCatalog presets, NominationRepository nominations,
-            MaterialRepository materials, EmployeeRepository employees, FileStore files, CampaignAccess access) {
+            MaterialRepository materials, EmployeeRepository employees, FileStore files, CampaignAccess access,
+            MaterialInspection inspection) {
         this.access = access;
+        this.inspection = inspection;
         this.campaigns = campaigns;
         this.presets = presets;
         this.nominations = nominations;
@@ -70,8 +73,8 @@ public class NominationService {
         }
         ApiException.requireText(request.awardCode(), "awardCode", "奖项代码");
         ApiException.requireText(request.employeeNumber(), "employeeNumber", "被提名人工号");
-        ApiException.requireText(request.nominatorName(), "nominatorName", "提名人姓名");
-        ApiException.requireText(request.nominatorContact(), "nominatorContact", "提名人联系方式");
+        InputRules.requireText(request.nominatorName(), "nominatorName", "提名人姓名", InputRules.SHORT);
+        InputRules.requireText(request.nominatorContact(), "nominatorContact", "提名人联系方式", InputRules.SHORT);
         ApiException.requireText(request.reason(), "reason",
                 channel == NominationChannel.CUSTOMER ? "服务案例与推荐理由" : "推荐理由");
         if (campaign.award(request.awardCode()).isEmpty()) {
@@ -155,11 +158,9 @@ public class NominationService {
         Preset.MaterialRule rule = presets.fromJson(campaign.getPresetSnapshot()).materials().stream()
                 .filter(r -> r.code().equals(kind)).findFirst()
                 .orElseThrow(() -> ApiException.badRequest("kind", "kind: 本活动没有材料类型 " + kind));
-        if (file == null || file.isEmpty()) {
-            throw ApiException.badRequest("file", "file: 上传的文件为空");
-        }
-        String name = file.getOriginalFilename() == null ? "unnamed" : file.getOriginalFilename();
-        checkFormat(rule, name, file.getSize());
+        // Name, size, content by its first bytes, formats, video length, PDF scripts: the portal's check too.
+        inspection.check(rule, file, "file", MaterialInspection.Accepted.ANY_KNOWN);
+        String name = file.getOriginalFilename();
         StoredFile stored;
         try {
             if (rule.maxChars() != null || rule.minChars() != null) {
@@ -243,25 +244,6 @@ public class NominationService {
                     .map(NominationView::forDepartmentHead).toList();
         }
         return nominations.findByCampaignIdOrderById(campaignId).stream().map(NominationView::of).toList();
-    }
-
-    private static void checkFormat(Preset.MaterialRule rule, String fileName, long size) {
-        if (rule.formats() != null && !rule.formats().isEmpty()) {
-            String extension = fileName.contains(".")
-                    ? fileName.substring(fileName.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
-            if (!rule.formats().contains(extension)) {
-                throw ApiException.badRequest("file", "file: 「" + rule.name() + "」只接受 " + rule.formats()
-                        + " 格式,收到 " + fileName);
-            }
-        }
-        if (rule.maxSizeBytes() != null && size > rule.maxSizeBytes()) {
-            throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large",
-                    "「" + rule.name() + "」不能超过 " + rule.maxSizeBytes() / 1024 / 1024 + " MB", "file");
-        }
-        if (rule.minSizeBytes() != null && size < rule.minSizeBytes()) {
-            throw ApiException.badRequest("file", "file: 「" + rule.name() + "」至少需要 "
-                    + rule.minSizeBytes() / 1024 / 1024 + " MB");
-        }
     }
 
     private static NominationChannel channel(String text) {

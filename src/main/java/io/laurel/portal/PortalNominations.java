@@ -11,6 +11,7 @@ import io.laurel.nomination.NominationService;
 import io.laurel.roster.Employee;
 import io.laurel.roster.EmployeeRepository;
 import io.laurel.web.ApiException;
+import io.laurel.web.InputRules;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -136,8 +137,8 @@ class PortalNominations {
      */
     public String recommend(Long campaignId, CustomerForm form, String baseUrl) {
         Campaign campaign = loader.get(campaignId);
-        ApiException.requireText(form.customerName(), "customerName", "您的姓名");
-        ApiException.requireText(form.customerEmail(), "customerEmail", "您的邮箱");
+        InputRules.requireText(form.customerName(), "customerName", "您的姓名", InputRules.SHORT);
+        InputRules.requireText(form.customerEmail(), "customerEmail", "您的邮箱", InputRules.SHORT);
         String email = form.customerEmail().trim();
         if (!EMAIL.matcher(email).matches()) {
             throw ApiException.badRequest("customerEmail", "您的邮箱格式不正确: " + email);
@@ -233,8 +234,8 @@ class PortalNominations {
         if (form.employeeNumber() != null && !form.employeeNumber().isBlank()) {
             return employee(campaign, form.employeeNumber(), "employeeNumber").getEmployeeNumber();
         }
-        ApiException.requireText(form.employeeName(), "employeeName", "被推荐员工的姓名");
-        ApiException.requireText(form.department(), "department", "被推荐员工的部门");
+        InputRules.requireText(form.employeeName(), "employeeName", "被推荐员工的姓名", InputRules.SHORT);
+        InputRules.requireText(form.department(), "department", "被推荐员工的部门", InputRules.SHORT);
         List<Employee> matches = employees.findByCampaignIdAndDepartmentOrderByEmployeeNumber(campaign.getId(),
                 form.department().trim()).stream().filter(e -> e.getName().equals(form.employeeName().trim())).toList();
         if (matches.isEmpty()) {

@@ -28,11 +28,12 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.CONFLICT, "conflict", message, null);
     }
 
-    /** 400 naming the field when a required text is missing or blank; {@code label} says what it is in Chinese. */
+    /**
+     * 400 naming the field when a required text is missing, blank, longer than {@link InputRules#LONG} or holds
+     * invisible direction controls; {@code label} says what it is in Chinese. See {@link InputRules}.
+     */
     public static void requireText(String value, String field, String label) {
-        if (value == null || value.isBlank()) {
-            throw badRequest(field, field + ": 必填 (" + label + ")");
-        }
+        InputRules.requireText(value, field, label, InputRules.LONG);
     }
 
     public HttpStatus status() {

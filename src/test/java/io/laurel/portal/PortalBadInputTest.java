@@ -99,11 +99,11 @@ class PortalBadInputTest {
                 .param("reason", "服务标杆")), 400, "必填 (奖项代码)");
 
         // Files: oversized, not a PDF at all, a PNG named .pdf, a video where only PDF is taken, a video too long.
-        byte[] big = new byte[(int) MaterialUploads.MAX_DOCUMENT_BYTES + 1];
+        byte[] big = new byte[20 * 1024 * 1024 + 1];
         byte[] header = "%PDF-1.4\n".getBytes();
         System.arraycopy(header, 0, big, 0, header.length);
         expect(send(nominate(base, me, code, "服务标杆").file(file("main-document", "客服中心-张三-服务之星.pdf", big))),
-                413, "超过上限 20.0 MB");
+                413, "不能超过 20 MB");
         expect(send(nominate(base, me, code, "服务标杆").file(file("main-document", "材料.pdf",
                 "这不是PDF".getBytes()))), 415, "文件内容不是 PDF、JPG/PNG 图片或 MP4 视频");
         expect(send(nominate(base, me, code, "服务标杆").file(file("main-document", "材料.pdf",
@@ -113,6 +113,9 @@ class PortalBadInputTest {
                 415, "本材料只接受 pdf 格式");
         expect(send(nominate(base, me, code, "服务标杆").file(file("video", "视频.mp4",
                 TestMedia.mp4(1280, 720, 301, 1024)))), 400, "视频时长 301 秒,超过上限 300 秒");
+        // A PDF that runs a script when opened (issue 15.10): the API's check, refused here too.
+        expect(send(nominate(base, me, code, "服务标杆").file(file("main-document", "主体.pdf",
+                io.laurel.web.ApiBadInputTest.pdfWithOpenActionScript()))), 415, "PDF 含有脚本或自动执行的动作");
         // A good PDF with a bad second file: the whole nomination is refused, the good file not kept either.
         expect(send(nominate(base, me, code, "服务标杆").file(file("main-document", "主体.pdf", PortalFixture.pdf()))
                 .file(file("service-data", "数据.pdf", "假的".getBytes()))), 415, "「服务数据统计」数据.pdf");

@@ -212,8 +212,8 @@ class SelectionApiTest {
         assertThat(json.readTree(stored.body()).get("sha256").asText()).hasSize(64);
 
         assertError(hr().upload(path + "?kind=selfie", "me.pdf", pdf), 400, "kind", "没有材料类型 selfie");
-        assertError(hr().upload(path + "?kind=main-document", "setup.exe", new byte[] {77, 90, 0}), 400, "file",
-                "只接受 [pdf]", "setup.exe");
+        assertError(hr().upload(path + "?kind=main-document", "setup.exe", new byte[] {77, 90, 0}), 415, "file",
+                "文件内容不是", "setup.exe");
         assertError(hr().upload(path + "?kind=main-document", "empty.pdf", new byte[0]), 400, "file", "文件为空");
         assertError(hr().upload(path + "?kind=main-document", "attachment", "main.pdf", pdf), 400, "file",
                 "缺少上传的文件");
@@ -235,9 +235,10 @@ class SelectionApiTest {
         nominations.save(nomination);
         String path = "/api/nominations/" + nomination.getId() + "/materials?kind=video";
 
-        assertThat(hr().upload(path, "video.mp4", new byte[1024]).status()).isEqualTo(201);
+        assertThat(hr().upload(path, "video.mp4", io.laurel.intake.TestMedia.mp4(1280, 720, 120, 1024)).status())
+                .isEqualTo(201);
         Http.Answer tooLarge = hr().upload(path, "video.mp4", new byte[50 * 1024 * 1024 + 1]);
-        assertError(tooLarge, 413, "file", "「参选视频」不能超过 50 MB");
+        assertError(tooLarge, 413, "file", "「参选视频」video.mp4:不能超过 50 MB");
         assertThat(json.readTree(tooLarge.body()).get("error").asText()).isEqualTo("payload_too_large");
         assertThat(materials.findByNominationIdOrderById(nomination.getId())).hasSize(1);
     }

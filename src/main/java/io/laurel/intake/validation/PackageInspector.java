@@ -4,6 +4,7 @@ import io.laurel.campaign.AwardQuotas;
 import io.laurel.campaign.Preset;
 import io.laurel.files.FileStore;
 import io.laurel.intake.archive.UnpackedEntry;
+import io.laurel.web.InputRules;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -56,11 +57,35 @@ public class PackageInspector {
      * @param archiveName the attachment's file name, e.g. {@code XXX企业+2019年度最美客服人申报资料.zip}
      * @param mailText    subject and body of the mail (a unit asks for an exception there)
      */
+    /**
+     * Files whose names hide direction controls (U+202E turns "照片\u202Egpj.exe" into "照片exe.jpg" on screen)
+     * or other control characters: the same rule as every typed name ({@link InputRules}), a problem here.
+     */
+    static List<Finding> disguisedNames(List<UnpackedEntry> entries) {
+        List<Finding> found = new ArrayList<>();
+        for (UnpackedEntry entry : entries) {
+            String problem = InputRules.invisibleControlProblem(entry.path());
+            if (problem != null) {
+                found.add(new Finding("文件“" + visible(entry.path()) + "”", "文件名" + problem,
+                        "请将文件重命名为只含普通文字的名称后重新压缩发送（原邮件已留存）"));
+            }
+        }
+        return found;
+    }
+
+    /** The name with each control shown as its code point, so staff and the unit see what is there. */
+    private static String visible(String name) {
+        StringBuilder out = new StringBuilder();
+        name.codePoints().forEach(c -> out.append(Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
+                ? String.format("[U+%04X]", c) : new String(Character.toChars(c))));
+        return out.toString();
+    }
+
     public Assessment inspect(Preset preset, List<UnpackedEntry> entries, String archiveName, String mailText) {
         if (preset.channels() != null && preset.channels().contains("TEAM")) {
             return inspectTeam(preset, entries, archiveName, mailText);
         }
-        List<Finding> problems = new ArrayList<>();
+        List<Finding> problems = new ArrayList<>(disguisedNames(entries));
         List<Finding> decisions = new ArrayList<>();
         List<Assessment.ClassifiedFile> classified = entries.stream().map(this::classify).toList();
 
@@ -432,7 +457,7 @@ public class PackageInspector {
      * (【卓越服务之星参赛报名 + 企业名称】).
      */
     private Assessment inspectTeam(Preset preset, List<UnpackedEntry> entries, String archiveName, String mailText) {
-        List<Finding> problems = new ArrayList<>();
+        List<Finding> problems = new ArrayList<>(disguisedNames(entries));
         List<Assessment.ClassifiedFile> all = entries.stream().map(this::classify).toList();
         String subject = "参赛队伍";
         for (Preset.MaterialRule rule : preset.materials() == null ? List.<Preset.MaterialRule>of() : preset.materials()) {
