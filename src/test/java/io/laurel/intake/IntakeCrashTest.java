@@ -94,9 +94,13 @@ class IntakeCrashTest {
         Path jar = base.resolve("laurel-classes.jar");
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
                 var files = Files.walk(classes)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                out.putNextEntry(new JarEntry(classes.relativize(f).toString().replace(File.separatorChar, '/')));
-                Files.copy(f, out);
+            for (Path f : files.filter(f -> !f.equals(classes)).sorted().toList()) {
+                String name = classes.relativize(f).toString().replace(File.separatorChar, '/');
+                // directory entries too: Flyway and Spring look resources up by directory (db/migration, processes)
+                out.putNextEntry(new JarEntry(Files.isDirectory(f) ? name + "/" : name));
+                if (Files.isRegularFile(f)) {
+                    Files.copy(f, out);
+                }
                 out.closeEntry();
             }
         }
