@@ -68,7 +68,7 @@ class IntakeCrashTest {
     static final String MAILBOX = "awards@laurel.local";
     static final String MAILBOX_PASSWORD = "crash-secret";
     static final Pattern OUTBOX_ID = Pattern.compile("<outbox-\\d+\\.\\d+@laurel\\.local>");
-    static final Duration START_LIMIT = Duration.ofMinutes(3);
+    static final Duration START_LIMIT = Duration.ofMinutes(5); // a first start on MariaDB creates the schema
     static final Duration FINISH_LIMIT = Duration.ofMinutes(3);
 
     @RegisterExtension
