@@ -3,6 +3,7 @@ package io.laurel.security;
 import static io.laurel.identity.LaurelGroups.ADMIN;
 import static io.laurel.identity.LaurelGroups.ASSOCIATION_STAFF;
 import static io.laurel.identity.LaurelGroups.COMMITTEE;
+import static io.laurel.identity.LaurelGroups.CONTEST_JUDGES;
 import static io.laurel.identity.LaurelGroups.DEPARTMENT_HEADS;
 import static io.laurel.identity.LaurelGroups.HR;
 
@@ -41,6 +42,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/campaigns/*/exports/**").hasAnyAuthority(HR, ASSOCIATION_STAFF, ADMIN)
                         // Portal vote fraud signals name voters' emails and addresses: campaign staff only.
                         .requestMatchers(HttpMethod.GET, "/api/campaigns/*/votes/signals").hasAnyAuthority(HR, ASSOCIATION_STAFF, ADMIN)
+                        // The skills contest's judges read the contest they score, nothing else of the API.
+                        .requestMatchers(HttpMethod.GET, "/api/campaigns/*/contest")
+                        .hasAnyAuthority(HR, ASSOCIATION_STAFF, DEPARTMENT_HEADS, COMMITTEE, CONTEST_JUDGES, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/**")
                         .hasAnyAuthority(HR, ASSOCIATION_STAFF, DEPARTMENT_HEADS, COMMITTEE, ADMIN)
                         .anyRequest().hasAnyAuthority(HR, ASSOCIATION_STAFF, ADMIN))
