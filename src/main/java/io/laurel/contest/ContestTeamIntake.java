@@ -55,8 +55,8 @@ class ContestTeamIntake implements IntakeChannel {
     /** The fixed words of the prescribed subject (卓越服务之星参赛报名) must be in the subject or archive name. */
     @Override
     public boolean addressedTo(Preset preset, String mailText) {
-        Object subject = preset.rules() == null ? null : preset.rules().get("registrationEmailSubject");
-        if (!(subject instanceof String pattern)) {
+        String pattern = preset.rules().registrationEmailSubject();
+        if (pattern == null) {
             return false;
         }
         String words = pattern.replaceAll("[【】\\s]", "").split("[+＋]")[0];

@@ -53,8 +53,8 @@ public class IntakeCampaigns {
 
     /** The phase whose end is the intake deadline: the preset's {@code rules.intakePhase}, else {@code intake}. */
     public String intakePhase(Campaign campaign) {
-        var rules = preset(campaign).rules();
-        return rules != null && rules.get("intakePhase") instanceof String phase ? phase : INTAKE_PHASE;
+        String phase = preset(campaign).rules().intakePhase();
+        return phase != null ? phase : INTAKE_PHASE;
     }
 
     /**
@@ -92,10 +92,19 @@ public class IntakeCampaigns {
         Optional<String> suffix = preset.materials() == null ? Optional.empty() : preset.materials().stream()
                 .filter(m -> "UNIT".equals(m.scope()) && m.namingPattern() != null)
                 .map(m -> m.namingPattern().replaceFirst("^[^+＋]*[+＋]", "").replaceAll("\\s", "")).findFirst();
-        if (suffix.isEmpty()) {
-            return 1;
+        if (suffix.isEmpty()) { // no prescribed package name (seeds 001, 003): naming the campaign or an award helps
+            return names(campaign, preset).stream().anyMatch(text::contains) ? 2 : 1;
         }
         return text.contains(suffix.get()) ? 2 : 0;
+    }
+
+    /** The campaign's and its awards' names without quotes, years and brackets, for matching a mail's words. */
+    private static List<String> names(Campaign campaign, Preset preset) {
+        List<String> names = new java.util.ArrayList<>();
+        names.add(campaign.getName());
+        preset.awards().forEach(a -> names.add(a.name()));
+        return names.stream().map(n -> n.replaceAll("[“”\"《》\\s]|（[^）]*）|\\d{4}年度?", ""))
+                .filter(n -> n.length() >= 4).toList();
     }
 
     public Preset preset(Campaign campaign) {

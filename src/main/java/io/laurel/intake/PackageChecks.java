@@ -8,6 +8,7 @@ import io.laurel.intake.archive.UnpackedEntry;
 import io.laurel.intake.archive.ZipUnpacker;
 import io.laurel.intake.validation.Assessment;
 import io.laurel.intake.validation.Finding;
+import io.laurel.intake.validation.OrganisationPackages;
 import io.laurel.intake.validation.PackageFiles;
 import io.laurel.intake.validation.PackageInspector;
 import io.laurel.intake.validation.PriorEntry;
@@ -27,8 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reads a package's latest mail: finds its ZIP, unpacks it once into the file store, and has it inspected — by
- * the campaign's {@link IntakeChannel} where one serves it, else as a unit's applicant folders, with the unit's
- * earlier registrations so per-unit limits count across mails.
+ * the campaign's {@link IntakeChannel} where one serves it, as an organisation's own application (seed 003), else
+ * as a unit's applicant folders, with the unit's earlier registrations so per-unit limits count across mails.
  */
 @Service
 public class PackageChecks {
@@ -40,6 +41,7 @@ public class PackageChecks {
     private final IntakeCampaigns campaigns;
     private final ZipUnpacker unpacker;
     private final PackageInspector inspector;
+    private final OrganisationPackages organisations;
     private final PackageFiles packageFiles;
     private final FileStore files;
     private final UnitRepository units;
@@ -48,7 +50,7 @@ public class PackageChecks {
 
     PackageChecks(IntakePackageRepository packages, IntakeMessageRepository messages, IntakeFileRepository intakeFiles,
             IntakeApplicantRepository applicants, IntakeCampaigns campaigns, ZipUnpacker unpacker,
-            PackageInspector inspector, PackageFiles packageFiles, FileStore files, UnitRepository units,
+            PackageInspector inspector, OrganisationPackages organisations, PackageFiles packageFiles, FileStore files, UnitRepository units,
             UnitEntries entries, IntakeProperties properties) {
         this.packages = packages;
         this.messages = messages;
@@ -57,6 +59,7 @@ public class PackageChecks {
         this.campaigns = campaigns;
         this.unpacker = unpacker;
         this.inspector = inspector;
+        this.organisations = organisations;
         this.packageFiles = packageFiles;
         this.files = files;
         this.units = units;
@@ -152,6 +155,9 @@ public class PackageChecks {
         if (channel.isPresent()) {
             return Optional.of(channel.get().inspect(preset, unpacked.stream().map(packageFiles::classify).toList(),
                     archive.getPath(), mailText));
+        }
+        if (OrganisationPackages.reads(preset)) {
+            return Optional.of(organisations.inspect(preset, unpacked, archive.getPath(), mailText));
         }
         return Optional.of(inspector.inspect(preset, unpacked, archive.getPath(), mailText,
                 unitName -> prior(campaign.getId(), unitName, pkg.getId())));

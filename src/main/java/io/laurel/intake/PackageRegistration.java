@@ -101,7 +101,8 @@ public class PackageRegistration {
             Nomination nomination = entries.register(campaign.getId(), applicant.awardCode(), applicant.name(),
                     unitId, unitName, email, now);
             for (Assessment.ClassifiedFile file : applicant.files()) {
-                entries.attach(campaign.getId(), nomination.getId(), stored(materialKind(file), file),
+                entries.attach(campaign.getId(), nomination.getId(), stored(file.materialCode() != null
+                        ? file.materialCode() : materialKind(file), file),
                         message.getReceivedAt());
             }
             var row = applicant.row();

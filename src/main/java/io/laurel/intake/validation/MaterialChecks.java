@@ -31,13 +31,13 @@ public class MaterialChecks {
 
     /** Whether the campaign deducts points per nonconformity instead of refusing (preset rule). */
     public static boolean deducts(Preset preset) {
-        return preset.rules() != null && preset.rules().get("conformityDeductionPerIssue") instanceof Number;
+        return preset.rules().conformityDeductionPerIssue() != null;
     }
 
     void check(Preset preset, String subject, List<Assessment.ClassifiedFile> folder, FindingSink sink) {
         List<Preset.MaterialRule> rules = preset.materials() == null ? List.of()
                 : preset.materials().stream().filter(r -> "APPLICANT".equals(r.scope())).toList();
-        boolean eitherOr = preset.rules() != null && preset.rules().containsKey("entryForms");
+        boolean eitherOr = preset.rules().entryForms() != null;
         boolean hasVideo = false;
         List<Finding> lengths = new ArrayList<>();
         for (Preset.MaterialRule rule : rules) {

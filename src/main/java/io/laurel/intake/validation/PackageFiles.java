@@ -50,6 +50,13 @@ public class PackageFiles {
                 in -> media.textLength(in, document.kind()));
     }
 
+    /** Words of an English document (an English profile's 字 are its words). */
+    public int wordCount(Assessment.ClassifiedFile document) throws IOException {
+        UnpackedEntry entry = document.entry();
+        return read.get("words:" + document.kind() + ":" + entry.sha256(), () -> files.open(entry.location()),
+                in -> media.wordCount(in, document.kind()));
+    }
+
     MediaInspector.VideoInfo mp4(Assessment.ClassifiedFile video) throws IOException {
         UnpackedEntry entry = video.entry();
         return read.get("mp4:" + entry.sha256(), () -> files.open(entry.location()), media::mp4);
