@@ -1,7 +1,15 @@
 package io.laurel.contest;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.MediaTypeFactory;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,10 +26,24 @@ class ContestController {
 
     private final TeamRegistration registration;
     private final ContestView view;
+    private final TeamVideos videos;
 
-    ContestController(TeamRegistration registration, ContestView view) {
+    ContestController(TeamRegistration registration, ContestView view, TeamVideos videos) {
         this.registration = registration;
         this.view = view;
+        this.videos = videos;
+    }
+
+    /** A mailed team's introduction video, linked from the screening task. */
+    @GetMapping("/api/campaigns/{id}/teams/{teamId}/video")
+    ResponseEntity<InputStreamResource> video(@PathVariable Long id, @PathVariable Long teamId) throws IOException {
+        registration.contestCampaign(id);
+        TeamVideos.Video video = videos.open(id, teamId);
+        return ResponseEntity.ok().contentType(MediaTypeFactory.getMediaType(video.fileName())
+                .orElse(MediaType.APPLICATION_OCTET_STREAM)).contentLength(video.sizeBytes())
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename(video.fileName(), StandardCharsets.UTF_8).build().toString())
+                .body(new InputStreamResource(video.content()));
     }
 
     @PostMapping("/api/campaigns/{id}/teams")

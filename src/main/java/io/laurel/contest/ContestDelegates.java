@@ -42,11 +42,12 @@ class ContestDelegates {
     }
 
     @Bean
-    TaskListener contestScreeningForm(TeamScreening screening, ContestStore store) {
+    TaskListener contestScreeningForm(TeamScreening screening, ContestStore store, TeamVideos videos) {
         return task -> {
             long teamId = SkillsContest.longVar(task, SkillsContest.TEAM_ID);
             task.setName("审核参赛队伍 - " + store.team(teamId).orElseThrow().name());
             task.setVariableLocal("teamDetails", screening.details(teamId));
+            task.setVariableLocal("teamVideo", videos.link(SkillsContest.campaignId(task), teamId).orElse(""));
             declare(task, "screeningDecision", "rejectionCategory", "rejectionReason");
         };
     }
@@ -108,12 +109,16 @@ class ContestDelegates {
             // Explicit flags for the form's conditional "hide" (an absent variable is not reliably null in FEEL).
             for (int i = 1; i <= ContestRounds.MAX_SLOTS; i++) {
                 task.setVariableLocal("s" + i + "Hidden", !slots.containsKey(i));
+                task.setVariableLocal("s" + i + "Withdrawn", false);
             }
             for (var slot : slots.entrySet()) {
                 int i = slot.getKey();
                 var team = slot.getValue();
                 task.setVariableLocal("s" + i + "Name", team.name() + "（" + team.organisation() + "）");
                 declare(task, "s" + i + "Theory", "s" + i + "Lookup", "s" + i + "RolePlay");
+                if (team.status() == ContestStore.TeamStatus.WITHDRAWN) {
+                    ContestMatchForms.markWithdrawn(task, i, team);
+                }
             }
         };
     }

@@ -171,7 +171,7 @@ class ContestPrizes {
                 finalists.stream().map(t -> t.name() + "（" + t.organisation() + "）").toList());
         Set<String> recipients = new LinkedHashSet<>();
         finalists.forEach(t -> recipients.add(t.contactEmail()));
-        recipients.addAll(groups.of("committee"));
+        recipients.addAll(groups.of(ContestReminderAudience.JUDGES));
         recipients.forEach(to -> mail.queue(to, "contest-prizes", model));
         campaign.markClosed();
     }

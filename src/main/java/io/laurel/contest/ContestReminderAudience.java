@@ -14,12 +14,12 @@ import org.springframework.stereotype.Component;
 /**
  * The contest's key-date reminders (3 days before registration closes, the preliminary and semifinal start, the
  * semifinal list and the final day) go to the teams still in the contest and to the judges (group
- * {@code committee}).
+ * {@code judges-contest}).
  */
 @Component
 class ContestReminderAudience implements KeyDateAudience {
 
-    static final String JUDGES = "committee";
+    static final String JUDGES = "judges-contest";
     private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
     private final ContestStore store;

@@ -74,9 +74,29 @@ class ContestStore {
         jdbc.update("update contest_team set intake_package_id = ? where id = ?", packageId, teamId);
     }
 
+    Optional<Long> packageOfTeam(long teamId) {
+        return jdbc.queryForList("select intake_package_id from contest_team where id = ? and intake_package_id is not null",
+                Long.class, teamId).stream().findFirst();
+    }
+
     Optional<Team> teamOfPackage(long packageId) {
         return jdbc.query("select * from contest_team where intake_package_id = ?", ContestStore::team, packageId)
                 .stream().findFirst();
+    }
+
+    /** A mail that repeats a team's registration (same organisation and members): the team it repeats. */
+    void recordRepeat(long packageId, long teamId) {
+        jdbc.update("insert into contest_team_repeat (intake_package_id, team_id) values (?, ?)", packageId, teamId);
+    }
+
+    Optional<Long> repeatOf(long packageId) {
+        return jdbc.queryForList("select team_id from contest_team_repeat where intake_package_id = ?", Long.class,
+                packageId).stream().findFirst();
+    }
+
+    java.time.Instant registeredAt(long teamId) {
+        return jdbc.queryForObject("select registered_at from contest_team where id = ?", Timestamp.class, teamId)
+                .toInstant();
     }
 
     void insertMember(long teamId, int position, String name, String email, String mobile) {

@@ -32,12 +32,15 @@ class TeamRegistration {
     private final PresetCatalog presets;
     private final ContestStore store;
     private final RuntimeService runtime;
+    private final ContestMatchForms matchForms;
 
-    TeamRegistration(CampaignService campaigns, PresetCatalog presets, ContestStore store, RuntimeService runtime) {
+    TeamRegistration(CampaignService campaigns, PresetCatalog presets, ContestStore store, RuntimeService runtime,
+            ContestMatchForms matchForms) {
         this.campaigns = campaigns;
         this.presets = presets;
         this.store = store;
         this.runtime = runtime;
+        this.matchForms = matchForms;
     }
 
     Campaign contestCampaign(Long campaignId) {
@@ -119,6 +122,7 @@ class TeamRegistration {
                     + "，不能退赛");
         }
         store.withdraw(teamId, reason == null || reason.isBlank() ? "队伍申请退赛" : reason.strip());
+        matchForms.withdrawn(campaignId, store.team(teamId).orElseThrow());
         boolean running = runtime.createProcessInstanceQuery().processDefinitionKey(SkillsContest.PROCESS_KEY)
                 .processInstanceBusinessKey(campaignId.toString()).active().count() > 0;
         if (running) {

@@ -17,9 +17,11 @@ class TeamScreening {
     static final String REJECT = "reject";
 
     private final ContestStore store;
+    private final TeamVideos videos;
 
-    TeamScreening(ContestStore store) {
+    TeamScreening(ContestStore store, TeamVideos videos) {
         this.store = store;
+        this.videos = videos;
     }
 
     @Transactional(readOnly = true)
@@ -39,6 +41,7 @@ class TeamScreening {
         store.members(teamId).forEach(m -> text.append("  ").append(m.position()).append(". ").append(m.name())
                 .append(m.email() == null ? "" : "  " + m.email()).append(m.mobile() == null ? "" : "  " + m.mobile())
                 .append('\n'));
+        text.append("介绍视频：").append(videos.link(team.campaignId(), teamId).orElse("未通过邮件提交")).append('\n');
         return text.toString();
     }
 

@@ -2,6 +2,7 @@ package io.laurel.demo;
 
 import static io.laurel.identity.LaurelGroups.ASSOCIATION_STAFF;
 import static io.laurel.identity.LaurelGroups.COMMITTEE;
+import static io.laurel.identity.LaurelGroups.CONTEST_JUDGES;
 import static io.laurel.identity.LaurelGroups.DEPARTMENT_HEADS;
 import static io.laurel.identity.LaurelGroups.HR;
 
@@ -52,7 +53,10 @@ final class DemoUsers {
             new DemoUser("hanxue", "韩雪", "培训专家(专家评委)", List.of(JUDGES_EXPERT), null),
             new DemoUser("songtao", "宋涛", "客服经理(专业观众评委)", List.of(JUDGES_AUDIENCE), null),
             new DemoUser("luojing", "罗静", "客服主管(专业观众评委)", List.of(JUDGES_AUDIENCE), null),
-            new DemoUser("zhengyu", "郑宇", "客服代表(专业观众评委)", List.of(JUDGES_AUDIENCE), null));
+            new DemoUser("zhengyu", "郑宇", "客服代表(专业观众评委)", List.of(JUDGES_AUDIENCE), null),
+            // Judges of the skills contest (seed 004)
+            new DemoUser("gaoyuan", "高远", "技能大赛评委", List.of(CONTEST_JUDGES), null),
+            new DemoUser("xiemin", "谢敏", "技能大赛评委", List.of(CONTEST_JUDGES), null));
 
     /**
      * The member units some demo judges work for (table judge_unit): they never score an entry of that unit.

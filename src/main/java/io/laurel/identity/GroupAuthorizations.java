@@ -95,10 +95,10 @@ class GroupAuthorizations implements ApplicationRunner {
         grant(LaurelGroups.ASSOCIATION_STAFF, DECISION_DEFINITION, "contest-stage-weights", READ, CREATE_INSTANCE,
                 READ_HISTORY);
 
-        // Department heads and the committee only read the model (to open task forms); they start nothing.
+        // Department heads, the committee and the contest judges only read their model (to open task forms).
         grant(LaurelGroups.DEPARTMENT_HEADS, PROCESS_DEFINITION, AWARD_SELECTION, READ);
         grant(LaurelGroups.COMMITTEE, PROCESS_DEFINITION, AWARD_SELECTION, READ);
-        grant(LaurelGroups.COMMITTEE, PROCESS_DEFINITION, SKILLS_CONTEST, READ);
+        grant(LaurelGroups.CONTEST_JUDGES, PROCESS_DEFINITION, SKILLS_CONTEST, READ);
 
         ensureFilter("我的待办", -10, "指派给我的任务", q -> q.taskAssigneeExpression("${currentUser()}"));
         // Candidate user, not candidate groups: the engine's candidate-user query matches tasks offered to the user by

@@ -9,10 +9,13 @@ public final class LaurelGroups {
     public static final String ASSOCIATION_STAFF = "association-staff";
     public static final String DEPARTMENT_HEADS = "department-heads";
     public static final String COMMITTEE = "committee";
+    /** Judges of the skills contest (seed 004): they score matches and choose the best individual, nothing else. */
+    public static final String CONTEST_JUDGES = "judges-contest";
     public static final String ADMIN = "camunda-admin";
 
     /** Groups whose members work tasks in Tasklist. */
-    public static final List<String> WORKING = List.of(HR, ASSOCIATION_STAFF, DEPARTMENT_HEADS, COMMITTEE);
+    public static final List<String> WORKING = List.of(HR, ASSOCIATION_STAFF, DEPARTMENT_HEADS, COMMITTEE,
+            CONTEST_JUDGES);
 
     private LaurelGroups() {
     }
@@ -23,6 +26,7 @@ public final class LaurelGroups {
             case ASSOCIATION_STAFF -> "协会秘书处";
             case DEPARTMENT_HEADS -> "部门主管";
             case COMMITTEE -> "评选委员会";
+            case CONTEST_JUDGES -> "技能大赛评委";
             case ADMIN -> "系统管理员";
             default -> groupId;
         };

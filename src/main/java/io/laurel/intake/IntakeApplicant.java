@@ -49,6 +49,10 @@ public class IntakeApplicant {
     @Column(name = "award_name", nullable = false, length = 200)
     private String awardName;
 
+    /** What the entry was registered with although it departs from the rules (seed 001 规范性), one per line. */
+    @Column(name = "nonconformities")
+    private String nonconformities;
+
     protected IntakeApplicant() {
     }
 
@@ -113,5 +117,13 @@ public class IntakeApplicant {
 
     public String getAwardName() {
         return awardName;
+    }
+
+    public void flagNonconformities(String lines) {
+        this.nonconformities = lines == null || lines.isBlank() ? null : lines;
+    }
+
+    public String getNonconformities() {
+        return nonconformities;
     }
 }

@@ -58,7 +58,7 @@ public class IntakeDeadlines {
         int started = 0;
         for (Campaign campaign : campaigns.intakeCampaigns()) {
             // Team registrations have no member units to remind; the contest's own process reminds its teams.
-            if (campaigns.teamIntake(campaign) || !campaigns.deadline(campaign).after(ClockUtil.getCurrentTime())) {
+            if (campaigns.channel(campaign).isPresent() || !campaigns.deadline(campaign).after(ClockUtil.getCurrentTime())) {
                 continue;
             }
             started += ensureStarted(campaign.getId()) ? 1 : 0;

@@ -65,22 +65,25 @@ class EntryFacts {
     }
 
     /**
-     * The nonconformities intake recorded for this applicant: the lines of its package's problem list about
-     * “申报人 name”, without the advice in brackets (the unit was told how to fix them; staff need the fault).
+     * The nonconformities intake recorded for this applicant: those it was registered with (seed 001 deducts
+     * instead of refusing), then the lines of its package's problem list about “申报人 name”, without the advice in
+     * brackets (the unit was told how to fix them; staff need the fault).
      */
     List<String> intakeFindings(Nomination nomination) {
         Optional<IntakeApplicant> applicant = applicant(nomination);
         if (applicant.isEmpty()) {
             return List.of();
         }
+        List<String> flagged = applicant.get().getNonconformities() == null ? List.of()
+                : applicant.get().getNonconformities().lines().filter(l -> !l.isBlank()).toList();
         String problems = packages.findById(applicant.get().getPackageId()).map(IntakePackage::getProblems).orElse(null);
         if (problems == null) {
-            return List.of();
+            return flagged;
         }
         String prefix = "申报人 " + applicant.get().getName() + "：";
-        return problems.lines().filter(l -> l.startsWith(prefix))
+        return java.util.stream.Stream.concat(flagged.stream(), problems.lines().filter(l -> l.startsWith(prefix))
                 .map(l -> l.substring(prefix.length()).replaceFirst("（[^（]*）$", "").strip())
-                .filter(l -> !l.isEmpty()).toList();
+                .filter(l -> !l.isEmpty())).distinct().toList();
     }
 
     private Optional<IntakeApplicant> applicant(Nomination nomination) {

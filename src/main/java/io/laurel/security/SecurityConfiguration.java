@@ -3,6 +3,7 @@ package io.laurel.security;
 import static io.laurel.identity.LaurelGroups.ADMIN;
 import static io.laurel.identity.LaurelGroups.ASSOCIATION_STAFF;
 import static io.laurel.identity.LaurelGroups.COMMITTEE;
+import static io.laurel.identity.LaurelGroups.CONTEST_JUDGES;
 import static io.laurel.identity.LaurelGroups.DEPARTMENT_HEADS;
 import static io.laurel.identity.LaurelGroups.HR;
 
@@ -46,6 +47,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/campaigns/*/votes/signals").hasAnyAuthority(HR, ASSOCIATION_STAFF, ADMIN)
                         // Set-aside intake mails name senders and hold what they sent: intake staff only.
                         .requestMatchers("/api/intake/**").hasAnyAuthority(HR, ASSOCIATION_STAFF, ADMIN)
+                        // The skills contest's judges read the contest they score, nothing else of the API.
+                        .requestMatchers(HttpMethod.GET, "/api/campaigns/*/contest")
+                        .hasAnyAuthority(HR, ASSOCIATION_STAFF, DEPARTMENT_HEADS, COMMITTEE, CONTEST_JUDGES, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/**")
                         .hasAnyAuthority(HR, ASSOCIATION_STAFF, DEPARTMENT_HEADS, COMMITTEE, ADMIN)
                         .anyRequest().hasAnyAuthority(HR, ASSOCIATION_STAFF, ADMIN))

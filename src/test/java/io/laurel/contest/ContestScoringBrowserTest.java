@@ -39,7 +39,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class ContestScoringBrowserTest {
 
     static final Path SCREENSHOTS = HeadlessChromium.SCREENSHOTS.resolve("contest");
-    static final String JUDGE = "wanglei";
+    static final String JUDGE = "gaoyuan";
 
     static By field(String componentId) {
         return By.cssSelector(".fjs-container input[id$='-" + componentId + "']");

@@ -143,10 +143,10 @@ class SkillsContestEndToEndTest {
         }
         Function<Long, MatchScoring.StageScores> byStrength = ContestDriver.byStrength(strength);
 
-        // Preliminary: 22 teams, groups of at most five; the first judge scores in Tasklist as wanglei
+        // Preliminary: 22 teams, groups of at most five; the first judge scores in Tasklist as gaoyuan (judges-contest)
         List<Task> preliminary = driver.until(instance, "scoreMatch");
         assertThat(preliminary).hasSize(5);
-        Tasklist.as(port, "wanglei", "demo").complete(preliminary.get(0).getId(),
+        Tasklist.as(port, "gaoyuan", "demo").complete(preliminary.get(0).getId(),
                 new HashMap<>(driver.scoreVariables(preliminary.get(0), byStrength)));
         driver.scoreAll(instance, byStrength);
         driver.submit(driver.until(instance, "setAdvanceCount").get(0), "advanceCount", 20);
@@ -204,12 +204,12 @@ class SkillsContestEndToEndTest {
         }
         Task best = driver.until(instance, "chooseBestIndividual").get(0);
         long star = store.members(ids.get(0)).get(0).id();
-        Tasklist.as(port, "huangjianguo", "demo").complete(best.getId(), Map.of("bestIndividual", String.valueOf(star)));
+        Tasklist.as(port, "xiemin", "demo").complete(best.getId(), Map.of("bestIndividual", String.valueOf(star)));
         driver.runJobs(instance);
         assertThat(driver.ended(instance)).isTrue();
 
         // The published contest
-        Http.Answer contest = Http.to(port).as("wanglei", "demo").get(base + "/contest");
+        Http.Answer contest = Http.to(port).as("gaoyuan", "demo").get(base + "/contest");
         assertThat(contest.status()).isEqualTo(200);
         JsonNode view = json(contest);
         assertThat(view.get("status").asText()).isEqualTo("CLOSED");

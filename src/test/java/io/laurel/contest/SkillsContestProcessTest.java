@@ -200,15 +200,15 @@ class SkillsContestProcessTest {
     void association_staff_may_start_the_contest_and_change_its_weights_judges_only_read_the_model() {
         var auth = engine.getAuthorizationService();
         List<String> staff = List.of("association-staff");
-        List<String> judges = List.of("committee");
+        List<String> judges = List.of("judges-contest");
         assertThat(auth.isUserAuthorized("chenjing", staff, org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE,
                 org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION, SkillsContest.PROCESS_KEY)).isTrue();
         assertThat(auth.isUserAuthorized("chenjing", staff, org.camunda.bpm.engine.authorization.Permissions.READ,
                 org.camunda.bpm.engine.authorization.Resources.DECISION_DEFINITION, StageWeightsTable.DECISION_KEY))
                 .isTrue();
-        assertThat(auth.isUserAuthorized("wanglei", judges, org.camunda.bpm.engine.authorization.Permissions.READ,
+        assertThat(auth.isUserAuthorized("gaoyuan", judges, org.camunda.bpm.engine.authorization.Permissions.READ,
                 org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION, SkillsContest.PROCESS_KEY)).isTrue();
-        assertThat(auth.isUserAuthorized("wanglei", judges,
+        assertThat(auth.isUserAuthorized("gaoyuan", judges,
                 org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE,
                 org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION, SkillsContest.PROCESS_KEY)).isFalse();
     }
@@ -258,7 +258,7 @@ class SkillsContestProcessTest {
         String form = "{\"variables\":{\"campaignId\":{\"value\":" + campaign.getId()
                 + "},\"thirdPlaceMatch\":{\"value\":false}}}";
         String path = "/engine-rest/process-definition/key/" + SkillsContest.PROCESS_KEY + "/submit-form";
-        assertThat(io.laurel.support.Http.to(port).as("wanglei", "demo").postJson(path, form).status()).isEqualTo(403);
+        assertThat(io.laurel.support.Http.to(port).as("gaoyuan", "demo").postJson(path, form).status()).isEqualTo(403);
         io.laurel.support.Http.Answer started = io.laurel.support.Http.to(port).as("chenjing", "demo").postJson(path, form);
         assertThat(started.status()).as(started.body()).isEqualTo(200);
         ProcessInstance instance = engine.getRuntimeService().createProcessInstanceQuery()

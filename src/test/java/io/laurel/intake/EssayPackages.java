@@ -50,6 +50,36 @@ public final class EssayPackages {
         return zip.bytes();
     }
 
+    // Files of an entry folder, for tests that build their own packages (seed 001: 照片 ≥ 3 MB, 文章 800–1200 字 as
+    // Word and PDF, or a 4–6 minute video; 推荐函)
+
+    public static byte[] photo(int bytes) {
+        return TestMedia.jpeg(bytes);
+    }
+
+    public static byte[] articleDocx(int chars) {
+        return ChineseArticles.docx(chars);
+    }
+
+    public static byte[] articlePdf(int chars) {
+        return ChineseArticles.pdf(chars);
+    }
+
+    public static byte[] video(int seconds) {
+        return TestMedia.mp4(1280, 720, seconds, 4096);
+    }
+
+    public static byte[] letter() {
+        return TestMedia.pdf();
+    }
+
+    /** A ZIP of the given paths (UTF-8 names), in order. */
+    public static byte[] zipOf(java.util.Map<String, byte[]> files) {
+        PackageZip zip = PackageZip.utf8();
+        files.forEach(zip::put);
+        return zip.bytes();
+    }
+
     /** Mails the package to the intake mailbox over SMTP, as the unit's contact does. */
     public static void send(EmbeddedMailServer server, String from, String unit, byte[] zip) throws Exception {
         Properties props = new Properties();

@@ -122,10 +122,22 @@ class MediaThresholdTest {
             "1201, 1200, 文章（Word版）“文章.docx”共 1201 字",
             "800, 799, 文章（PDF版）“文章.pdf”共 799 字",
             "1200, 1201, 文章（PDF版）“文章.pdf”共 1201 字"})
-    void articles_of_799_or_1201_characters_are_refused_whichever_version_is_off(int wordChars, int pdfChars,
-            String expected) {
+    void articles_of_799_or_1201_characters_are_registered_with_one_nonconformity_whichever_version_is_off(
+            int wordChars, int pdfChars, String expected) {
+        // Seed 001 规范性: a nonconformity costs 1 point; it does not refuse the entry
         Assessment a = inspect2018(ChineseArticles.docx(wordChars), ChineseArticles.pdf(pdfChars));
-        assertThat(lines(a)).singleElement().asString().contains("申报人 王芳：" + expected + "，要求 800–1200 字");
+        assertThat(lines(a)).isEmpty();
+        assertThat(a.validApplicants()).singleElement().satisfies(entry -> assertThat(entry.nonconformities())
+                .singleElement().extracting(Finding::line).asString()
+                .contains("申报人 王芳：" + expected + "，要求 800–1200 字"));
+    }
+
+    @Test
+    void an_article_too_short_in_both_versions_is_one_nonconformity_naming_both() {
+        Assessment a = inspect2018(ChineseArticles.docx(700), ChineseArticles.pdf(700));
+        assertThat(lines(a)).isEmpty();
+        assertThat(a.validApplicants().get(0).nonconformities()).singleElement().extracting(Finding::problem)
+                .asString().contains("“文章.docx”共 700 字").contains("“文章.pdf”共 700 字");
     }
 
     // ------------------------------------------------------------------ packages

@@ -1,7 +1,10 @@
 package io.laurel.intake.process;
 
 import io.laurel.intake.IntakeDeadlines;
+import io.laurel.intake.IntakeReplies;
 import io.laurel.intake.IntakeService;
+import io.laurel.intake.PackageChecks;
+import io.laurel.intake.PackageRegistration;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -28,18 +31,18 @@ public class IntakeDelegates {
 
     /** Unpacks and checks the latest message of the package; sets {@code verdict}. */
     @Bean
-    JavaDelegate intakeCheckPackage(IntakeService intake) {
+    JavaDelegate intakeCheckPackage(PackageChecks checks, IntakeReplies replies) {
         return execution -> {
-            IntakeService.Verdict verdict = intake.check(packageId(execution));
+            PackageChecks.Verdict verdict = checks.check(packageId(execution));
             execution.setVariable("verdict", verdict.outcome());
             if (IntakeService.NEEDS_DECISION.equals(verdict.outcome())) {
-                execution.setVariable("reviewDetails", intake.reviewText(packageId(execution)));
+                execution.setVariable("reviewDetails", replies.reviewText(packageId(execution)));
             }
         };
     }
 
     @Bean
-    JavaDelegate intakeRegisterNominations(IntakeService intake) {
+    JavaDelegate intakeRegisterNominations(PackageRegistration intake) {
         return execution -> {
             boolean approved = "accept".equals(execution.getVariable("staffDecision"));
             execution.setVariable("registeredCount", intake.register(packageId(execution), approved).size());
@@ -47,30 +50,30 @@ public class IntakeDelegates {
     }
 
     @Bean
-    JavaDelegate intakeSendReceipt(IntakeService intake) {
+    JavaDelegate intakeSendReceipt(IntakeReplies intake) {
         return execution -> intake.sendReceipt(packageId(execution));
     }
 
     /** Needs the local variable {@code supplementDeadline} (an input parameter of the task). */
     @Bean
-    JavaDelegate intakeSendProblems(IntakeService intake) {
+    JavaDelegate intakeSendProblems(IntakeReplies intake) {
         return execution -> intake.sendProblems(packageId(execution),
                 (Date) execution.getVariable("supplementDeadline"));
     }
 
     @Bean
-    JavaDelegate intakeSendLateNotice(IntakeService intake) {
+    JavaDelegate intakeSendLateNotice(IntakeReplies intake) {
         return execution -> intake.sendLateNotice(packageId(execution));
     }
 
     @Bean
-    JavaDelegate intakeCloseAsIs(IntakeService intake) {
+    JavaDelegate intakeCloseAsIs(IntakeReplies intake) {
         return execution -> intake.closeAsIs(packageId(execution));
     }
 
     /** On completing the review task: a request for supplement carries the staff comment to the unit. */
     @Bean
-    TaskListener intakeReviewCompleted(IntakeService intake) {
+    TaskListener intakeReviewCompleted(IntakeReplies intake) {
         return (DelegateTask task) -> {
             if ("supplement".equals(task.getVariable("staffDecision"))) {
                 intake.addStaffComment(packageId(task.getExecution()), (String) task.getVariable("staffComment"));

@@ -86,7 +86,18 @@ public class MediaInspector {
 
     /** Characters of an article without white space (how Chinese word counts are taken). */
     public int textLength(InputStream content, FileKind kind) throws IOException {
-        String text = switch (kind) {
+        String text = text(content, kind);
+        return (int) text.codePoints().filter(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c)).count();
+    }
+
+    /** Words of an English text: runs of characters between white space that hold a letter or digit. */
+    public int wordCount(InputStream content, FileKind kind) throws IOException {
+        return (int) java.util.Arrays.stream(text(content, kind).split("[\\s\\p{Z}]+"))
+                .filter(w -> w.codePoints().anyMatch(Character::isLetterOrDigit)).count();
+    }
+
+    private static String text(InputStream content, FileKind kind) throws IOException {
+        return switch (kind) {
             case PDF -> {
                 try (PDDocument pdf = Loader.loadPDF(new RandomAccessReadBuffer(content))) {
                     yield new PDFTextStripper().getText(pdf);
@@ -104,7 +115,6 @@ public class MediaInspector {
             }
             default -> throw new IllegalArgumentException("No text in a " + kind + " file");
         };
-        return (int) text.codePoints().filter(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c)).count();
     }
 
     public record VideoInfo(Double durationSeconds, Integer width, Integer height) {
