@@ -92,11 +92,9 @@ class OneTimeCodes {
         // guesses (on one node or several) cannot all read "0 attempts" and be checked; the sixth finds none left.
         // Inside a caller's transaction the attempt commits separately (it counts although the caller rolls
         // back); without one (the vote's verification) the statement commits by itself, on the same connection.
-        String reserve = "update portal_code set attempts = attempts + 1 where id = ? and attempts < ?";
-        Integer spent = TransactionSynchronizationManager.isActualTransactionActive()
-                ? separately.execute(s -> jdbc.update(reserve, id, MAX_ATTEMPTS))
-                : Integer.valueOf(jdbc.update(reserve, id, MAX_ATTEMPTS));
-        if (spent == null || spent == 0) {
+        int spent = onItsOwn("update portal_code set attempts = attempts + 1 where id = ? and attempts < ?", id,
+                MAX_ATTEMPTS);
+        if (spent == 0) {
             throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "too_many_requests",
                     "验证码错误次数过多,已失效,请重新获取", "code");
         }
@@ -106,10 +104,22 @@ class OneTimeCodes {
             throw ApiException.badRequest("code", "验证码错误,请核对邮件中的 6 位数字(还可尝试 "
                     + Math.max(0, MAX_ATTEMPTS - (used == null ? MAX_ATTEMPTS : used)) + " 次)");
         }
+        // A right code gives its attempt back: only wrong guesses use them up (a nomination refused after the
+        // code was checked keeps the code usable).
+        onItsOwn("update portal_code set attempts = attempts - 1 where id = ? and attempts > 0", id);
         if (jdbc.update("update portal_code set used_at = ? where id = ? and used_at is null", Timestamp.from(now), id)
                 != 1) {
             throw ApiException.badRequest("code", "验证码已使用,请重新获取");
         }
+    }
+
+    /** Runs an update committed on its own: separately inside a caller's transaction, else by auto-commit. */
+    private int onItsOwn(String sql, Object... args) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            Integer n = separately.execute(s -> jdbc.update(sql, args));
+            return n == null ? 0 : n;
+        }
+        return jdbc.update(sql, args);
     }
 
     private record Current(long id, String codeHash, int attempts, Instant expiresAt) {
