@@ -225,7 +225,7 @@ class OnlineVoteBenchmark {
         BenchTable.row("P6 online vote " + db + " " + cast + " cast", CLIENTS + " HTTP clients, votes/s ("
                 + vote.votes() + " votes, mean " + BenchTable.f("%.1f", vote.msPerVote()) + " ms)",
                 BenchTable.f("%.0f", vote.perSecond()), BenchTable.f("%.0f plain INSERTs/s", plain.perSecond()),
-                BenchTable.f("%.2f×", ratio), targets, met ? "yes" : "no");
+                BenchTable.f("%.3f×", ratio), targets, met ? "yes" : "no");
     }
 
     /** Stored counts equal the vote rows, entry by entry. */
