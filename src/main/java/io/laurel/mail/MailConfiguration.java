@@ -1,22 +1,19 @@
 package io.laurel.mail;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 @Configuration(proxyBeanMethods = false)
 class MailConfiguration {
 
-    /** Its own small pool: a slow mail server must not hold up Camunda's job executor or web threads. */
+    /**
+     * Its own bounded pool: a slow mail server must not hold up Camunda's job executor or web threads, and a
+     * burst (thousands of vote codes) is sent by {@code laurel.mail.senders} connections in parallel.
+     */
     @Bean
-    ThreadPoolTaskExecutor mailExecutor() {
-        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-        executor.setThreadNamePrefix("mail-");
-        executor.setCorePoolSize(2);
-        executor.setMaxPoolSize(2);
-        executor.setQueueCapacity(10_000);
-        executor.setWaitForTasksToCompleteOnShutdown(true);
-        executor.setAwaitTerminationSeconds(10);
-        return executor;
+    MailLanes mailLanes(@Value("${laurel.mail.senders:8}") int senders,
+            @Value("${laurel.mail.lane-queue-capacity:20000}") int queueCapacity) {
+        return MailLanes.of(senders, queueCapacity);
     }
 }

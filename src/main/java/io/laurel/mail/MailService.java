@@ -46,10 +46,11 @@ public class MailService {
         OutboxMail mail = outbox.save(new OutboxMail(recipient.trim(), subjectOf(body, template), template, body,
                 clock.instant()));
         Long id = mail.getId();
+        String to = mail.getRecipient();
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                sender.deliverSoon(id);
+                sender.deliverSoon(id, to);
             }
         });
         return mail;

@@ -10,8 +10,6 @@ import java.util.EnumSet;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.core.task.TaskExecutor;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -22,8 +20,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Delivers outbox mails: right after the queuing transaction commits, and again from a periodic sweep
- * for mails whose earlier attempt failed or whose sending node died. A mail is claimed with an
- * optimistic lock before it is sent, so in a cluster each mail goes out once.
+ * for mails whose earlier attempt failed or whose sending node died. Sending runs on {@link MailLanes} (parallel,
+ * in order per recipient). A mail is claimed with an optimistic lock before it is sent, so in a cluster, and
+ * when the sweep meets a mail still waiting in a lane, each mail goes out once.
  */
 @Component
 public class OutboxSender {
@@ -34,23 +33,23 @@ public class OutboxSender {
     private final OutboxRepository outbox;
     private final JavaMailSender mailSender;
     private final TransactionTemplate tx;
-    private final TaskExecutor executor;
+    private final MailLanes lanes;
     private final MailProperties properties;
     private final Clock clock;
 
     OutboxSender(OutboxRepository outbox, JavaMailSender mailSender, TransactionTemplate tx,
-            @Qualifier("mailExecutor") TaskExecutor executor,
-            MailProperties properties, Clock clock) {
+            MailLanes lanes, MailProperties properties, Clock clock) {
         this.outbox = outbox;
         this.mailSender = mailSender;
         this.tx = tx;
-        this.executor = executor;
+        this.lanes = lanes;
         this.properties = properties;
         this.clock = clock;
     }
 
-    void deliverSoon(Long id) {
-        executor.execute(() -> deliver(id));
+    /** Sends the mail on its recipient's lane (in order with the recipient's other mails). */
+    void deliverSoon(Long id, String recipient) {
+        lanes.execute(recipient, () -> deliver(id));
     }
 
     /** Sends every due mail; returns how many were sent. Runs on a schedule and may be called directly. */

@@ -98,10 +98,11 @@ class NominationPageController {
 
     @PostMapping("/campaigns/{id}/recommend")
     String recommend(@PathVariable Long id, @ModelAttribute PortalNominations.CustomerForm form,
-            HttpServletResponse response, Model model) {
+            HttpServletRequest request, HttpServletResponse response, Model model) {
         Campaign campaign = loader.get(id);
         try {
-            String to = portal.recommend(id, form, ServletUriComponentsBuilder.fromCurrentContextPath().toUriString());
+            String to = portal.recommend(id, form, ServletUriComponentsBuilder.fromCurrentContextPath().toUriString(),
+                    request.getRemoteAddr());
             return done(campaign, model, "请查收确认邮件", List.of("确认邮件已发送到 " + to + "。",
                     "请在 " + PortalNominations.CONFIRMATION_VALID.toHours()
                             + " 小时内点击邮件中的链接确认,确认后推荐才会提交给评选工作组。"));

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -64,11 +65,10 @@ class OneTimeCodes {
     }
 
     /**
-     * Spends the subject's current code if {@code code} matches, in the caller's transaction (a nomination
-     * refused later keeps its code usable); otherwise counts the wrong guess in a transaction of its own, so
-     * it counts although the caller rolls back, and refuses.
+     * Spends the subject's current code if {@code code} matches, in the caller's transaction if there is one (a
+     * nomination refused later keeps its code usable). Each check first uses up one attempt, committed on its
+     * own, so a wrong guess counts although the caller rolls back, and parallel guesses cannot exceed the limit.
      */
-    @Transactional
     void spend(long campaignId, Purpose purpose, String subject, String code) {
         if (code == null || code.isBlank()) {
             throw ApiException.badRequest("code", "验证码: 必填 (请先获取验证码,查看邮件后填写)");
@@ -83,24 +83,43 @@ class OneTimeCodes {
         }
         Current row = rows.get(0);
         long id = row.id();
-        int attempts = row.attempts();
         Instant expires = row.expiresAt();
         Instant now = time.now();
         if (now.isAfter(expires)) {
             throw ApiException.badRequest("code", "验证码已过期(有效期 " + VALID.toMinutes() + " 分钟),请重新获取");
         }
-        if (attempts >= MAX_ATTEMPTS) {
+        // Every check spends one of the MAX_ATTEMPTS first, atomically and committed on its own: parallel
+        // guesses (on one node or several) cannot all read "0 attempts" and be checked; the sixth finds none left.
+        // Inside a caller's transaction the attempt commits separately (it counts although the caller rolls
+        // back); without one (the vote's verification) the statement commits by itself, on the same connection.
+        int spent = onItsOwn("update portal_code set attempts = attempts + 1 where id = ? and attempts < ?", id,
+                MAX_ATTEMPTS);
+        if (spent == 0) {
             throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "too_many_requests",
                     "验证码错误次数过多,已失效,请重新获取", "code");
         }
         if (!MessageDigest.isEqual(hash(subject, code.trim()).getBytes(StandardCharsets.US_ASCII),
                 row.codeHash().getBytes(StandardCharsets.US_ASCII))) {
-            separately.executeWithoutResult(s ->
-                    jdbc.update("update portal_code set attempts = attempts + 1 where id = ?", id));
+            Integer used = jdbc.queryForObject("select attempts from portal_code where id = ?", Integer.class, id);
             throw ApiException.badRequest("code", "验证码错误,请核对邮件中的 6 位数字(还可尝试 "
-                    + (MAX_ATTEMPTS - attempts - 1) + " 次)");
+                    + Math.max(0, MAX_ATTEMPTS - (used == null ? MAX_ATTEMPTS : used)) + " 次)");
         }
-        jdbc.update("update portal_code set used_at = ? where id = ?", Timestamp.from(now), id);
+        // A right code gives its attempt back: only wrong guesses use them up (a nomination refused after the
+        // code was checked keeps the code usable).
+        onItsOwn("update portal_code set attempts = attempts - 1 where id = ? and attempts > 0", id);
+        if (jdbc.update("update portal_code set used_at = ? where id = ? and used_at is null", Timestamp.from(now), id)
+                != 1) {
+            throw ApiException.badRequest("code", "验证码已使用,请重新获取");
+        }
+    }
+
+    /** Runs an update committed on its own: separately inside a caller's transaction, else by auto-commit. */
+    private int onItsOwn(String sql, Object... args) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            Integer n = separately.execute(s -> jdbc.update(sql, args));
+            return n == null ? 0 : n;
+        }
+        return jdbc.update(sql, args);
     }
 
     private record Current(long id, String codeHash, int attempts, Instant expiresAt) {

@@ -1,41 +1,64 @@
 package io.laurel.portal;
 
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.laurel.web.ApiException;
-import java.time.Duration;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * Per-IP limits of the public pages: code requests (each sends a mail) and votes. Over the limit the
- * visitor gets 429 with a Chinese message saying how long to wait.
+ * Limits of the public pages: mails asked for per client address and per mailbox, votes per client address.
+ * Token buckets of Bucket4j kept in the database ({@link PortalLimitStore}), so two nodes behind one load
+ * balancer share one budget and a limit holds under parallel requests (each take locks its bucket row).
+ * Over a limit the visitor gets 429 with a Chinese message saying what the limit is. Call these before the
+ * caller's transaction: a bucket is taken in a connection and transaction of its own.
  */
 @Component
 class PortalLimits {
 
-    static final int CODES_PER_IP = 5;
-    static final int VOTES_PER_IP = 30;
-    static final Duration WINDOW = Duration.ofMinutes(10);
+    private final ProxyManager<String> buckets;
+    private final PortalLimitSettings settings;
 
-    private final RateLimiter codes = new RateLimiter(CODES_PER_IP, WINDOW);
-    private final RateLimiter votes = new RateLimiter(VOTES_PER_IP, WINDOW);
-    private final PortalTime time;
-
-    PortalLimits(PortalTime time) {
-        this.time = time;
+    PortalLimits(PortalLimitStore store, PortalLimitSettings settings) {
+        this.buckets = store.buckets();
+        this.settings = settings;
     }
 
-    void codeRequest(String ip) {
-        if (!codes.tryAcquire(ip, time.now())) {
-            throw tooMany("验证码请求过于频繁:同一网络地址 " + WINDOW.toMinutes() + " 分钟内最多 " + CODES_PER_IP
+    /** A request that sends a mail (a code, a recommendation link) from {@code ip} to {@code mailbox}. */
+    void mailRequest(long campaignId, String ip, String mailbox) {
+        PortalLimitSettings.Limit perIp = settings.mailRequestsPerIp();
+        if (!take("mail-ip:" + campaignId + ":" + ip, perIp)) {
+            throw tooMany("验证码请求过于频繁:同一网络地址 " + perIp.periodText() + "内最多 " + perIp.count()
                     + " 次,请稍后再试");
         }
+        PortalLimitSettings.Limit perMailbox = settings.mailsPerAddress();
+        if (!take("mail-to:" + campaignId + ":" + mailbox, perMailbox)) {
+            throw tooMany("该邮箱收到的邮件过多:同一邮箱 " + perMailbox.periodText() + "内最多收到 "
+                    + perMailbox.count() + " 封验证邮件,请稍后再试");
+        }
     }
 
-    void vote(String ip) {
-        if (!votes.tryAcquire(ip, time.now())) {
-            throw tooMany("投票过于频繁:同一网络地址 " + WINDOW.toMinutes() + " 分钟内最多 " + VOTES_PER_IP
+    void vote(long campaignId, String ip) {
+        PortalLimitSettings.Limit perIp = settings.votesPerIp();
+        if (!take("vote-ip:" + campaignId + ":" + ip, perIp)) {
+            throw tooMany("投票过于频繁:同一网络地址 " + perIp.periodText() + "内最多 " + perIp.count()
                     + " 票,请稍后再试");
         }
+    }
+
+    PortalLimitSettings settings() {
+        return settings;
+    }
+
+    private boolean take(String key, PortalLimitSettings.Limit limit) {
+        // Keys are bounded by the id column; an over-long address is refused by the caller's checks anyway.
+        String id = key.length() > 255 ? key.substring(0, 255) : key;
+        BucketConfiguration configuration = BucketConfiguration.builder()
+                .addLimit(Bandwidth.builder().capacity(limit.count()).refillIntervally(limit.count(), limit.per())
+                        .build())
+                .build();
+        return buckets.builder().build(id, () -> configuration).tryConsume(1);
     }
 
     private static ApiException tooMany(String message) {

@@ -26,7 +26,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -80,8 +79,10 @@ class PortalNominations {
         this.tx = new TransactionTemplate(transactions);
     }
 
-    /** Mails a one-time code to the roster email of the employee; answers the masked address. */
-    @Transactional
+    /**
+     * Mails a one-time code to the roster email of the employee; answers the masked address. The limits are
+     * taken before the transaction (each takes a pooled connection of its own).
+     */
     public String requestCode(Long campaignId, String employeeNumber, String ip) {
         Campaign campaign = campaigns.get(campaignId);
         nominations.requireOpenWindow(campaign);
@@ -91,9 +92,9 @@ class PortalNominations {
             throw ApiException.badRequest("employeeNumber", "花名册中没有工号 " + employee.getEmployeeNumber()
                     + " 的邮箱,无法发送验证码,请联系人力资源部");
         }
-        limits.codeRequest(ip);
-        codes.issue(campaignId, campaign.getName(), OneTimeCodes.Purpose.NOMINATE, employee.getEmployeeNumber(),
-                employee.getEmail(), ip);
+        limits.mailRequest(campaignId, ip, employee.getEmail().trim().toLowerCase(java.util.Locale.ROOT));
+        tx.executeWithoutResult(s -> codes.issue(campaignId, campaign.getName(), OneTimeCodes.Purpose.NOMINATE,
+                employee.getEmployeeNumber(), employee.getEmail(), ip));
         return masked(employee.getEmail());
     }
 
@@ -135,7 +136,7 @@ class PortalNominations {
      * Checks a customer recommendation exactly as its registration would (a {@link NominationService#submit}
      * that is rolled back), stores it as pending and mails the confirmation link. Answers the masked email.
      */
-    public String recommend(Long campaignId, CustomerForm form, String baseUrl) {
+    public String recommend(Long campaignId, CustomerForm form, String baseUrl, String ip) {
         Campaign campaign = loader.get(campaignId);
         InputRules.requireText(form.customerName(), "customerName", "您的姓名", InputRules.SHORT);
         InputRules.requireText(form.customerEmail(), "customerEmail", "您的邮箱", InputRules.SHORT);
@@ -147,6 +148,9 @@ class PortalNominations {
         ApiException.requireText(form.reason(), "reason", "推荐理由");
         String employeeNumber = customerCandidate(campaign, form);
         NominationRequest request = customerRequest(form, employeeNumber);
+        // Each recommendation mails its link: limited per client and per mailbox, so the form cannot be used to
+        // flood someone else's inbox.
+        limits.mailRequest(campaignId, ip, VoterAddress.normalise(email));
         tx.executeWithoutResult(status -> {
             status.setRollbackOnly();
             nominations.submit(campaignId, request);

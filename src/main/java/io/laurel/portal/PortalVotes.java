@@ -9,25 +9,28 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The public online vote. A visitor proves an email address with a mailed code (valid for the day it is
  * entered on), then gives at most one vote per entry per day; votes are kept one row each in
- * {@code portal_vote} and after every vote the portal's tally replaces the {@code portal} counts of
- * {@link OnlineVoteCounts}, where scoring reads them. Counts are shown to the public only once the window
- * has closed.
+ * {@code portal_vote} and each is counted in {@link OnlineVoteCounts} (sharded counters, same transaction),
+ * where scoring reads them. Counts are shown to the public only once the window has closed. Voters are
+ * mailboxes ({@link VoterAddress}): tag and dot variants of one mailbox are one voter.
  */
 @Service
 class PortalVotes {
 
+    private static final int MAX_ATTEMPTS = 3;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     /** A verified voter: the email proved by a code, and the day (campaign zone) the proof is good for. */
@@ -42,9 +45,11 @@ class PortalVotes {
     private final OnlineVoteCounts counts;
     private final JdbcTemplate jdbc;
     private final PortalTime time;
+    private final TransactionTemplate tx;
 
     PortalVotes(PresetCatalog presets, VoteEntries entries, VoteSignals signals, OneTimeCodes codes,
-            PortalLimits limits, OnlineVoteCounts counts, JdbcTemplate jdbc, PortalTime time) {
+            PortalLimits limits, OnlineVoteCounts counts, JdbcTemplate jdbc, PortalTime time,
+            PlatformTransactionManager transactions) {
         this.presets = presets;
         this.entries = entries;
         this.signals = signals;
@@ -53,6 +58,7 @@ class PortalVotes {
         this.counts = counts;
         this.jdbc = jdbc;
         this.time = time;
+        this.tx = new TransactionTemplate(transactions);
     }
 
     Optional<VoteWindow> window(Campaign campaign) {
@@ -74,62 +80,80 @@ class PortalVotes {
         if (state(campaign) != VoteWindow.State.CLOSED) {
             throw ApiException.conflict("投票进行中,票数在投票结束后公布");
         }
-        return tally(campaign.getId());
+        return counts.bySource(campaign.getId(), OnlineVoteCounts.PORTAL);
     }
 
-    /** Mails a code to the voter's address. */
-    @Transactional
+    /**
+     * Mails a code to the voter's address. The limits are taken first, outside the transaction (each takes a
+     * connection of its own; inside, a burst of requests could hold every pooled connection and wait for one
+     * more). The code goes to the address as typed; the voter is the normalised mailbox.
+     */
     void requestCode(Campaign campaign, String email, String ip) {
         requireOpen(campaign);
-        String address = normalised(email);
-        limits.codeRequest(ip);
-        codes.issue(campaign.getId(), campaign.getName(), OneTimeCodes.Purpose.VOTE, address, address, ip);
+        String voter = VoterAddress.normalise(email);
+        limits.mailRequest(campaign.getId(), ip, voter);
+        tx.executeWithoutResult(s -> codes.issue(campaign.getId(), campaign.getName(), OneTimeCodes.Purpose.VOTE,
+                voter, email.trim(), ip));
     }
 
     /** Checks the voter's code; the answer is kept in the visitor's session for the rest of the day. */
-    @Transactional
     Voter verify(Campaign campaign, String email, String code) {
         requireOpen(campaign);
-        String address = normalised(email);
-        codes.spend(campaign.getId(), OneTimeCodes.Purpose.VOTE, address, code);
-        return new Voter(address, today(campaign));
+        String voter = VoterAddress.normalise(email);
+        codes.spend(campaign.getId(), OneTimeCodes.Purpose.VOTE, voter, code);
+        return new Voter(voter, today(campaign));
     }
 
-    @Transactional
+    /**
+     * Stores one vote and counts it. The cost does not depend on the votes already cast: a point lookup and an
+     * insert on the unique key (campaign, entry, email, day), one increment of a sharded counter, and the
+     * signals' bounded look at this address's recent votes. Of two racing identical votes the unique key lets
+     * one in; the other answers 409 like any repeated vote.
+     */
     VoteEntries.Entry cast(Campaign campaign, Voter voter, Long nominationId, String ip) {
         requireOpen(campaign);
-        if (voter == null || !voter.day().equals(today(campaign))) {
+        LocalDate day = today(campaign);
+        if (voter == null || !voter.day().equals(day)) {
             throw new ApiException(HttpStatus.UNAUTHORIZED, "unauthorized",
                     "请先验证邮箱(验证当天有效):填写邮箱,获取并输入验证码后再投票", "email");
         }
-        VoteEntries.Entry entry = entries.of(campaign).stream().filter(e -> e.nominationId().equals(nominationId))
-                .findFirst()
+        VoteEntries.Entry entry = entries.entry(campaign, nominationId)
                 .orElseThrow(() -> ApiException.badRequest("nominationId", "没有这个参评作品: " + nominationId));
-        limits.vote(ip);
-        LocalDate day = today(campaign);
-        Integer already = jdbc.queryForObject("select count(*) from portal_vote where campaign_id = ? and "
-                + "nomination_id = ? and email = ? and vote_date = ?", Integer.class, campaign.getId(), nominationId,
-                voter.email(), Date.valueOf(day));
-        if (already != null && already > 0) {
-            throw ApiException.conflict("您今天已为「" + entry.candidateName() + "」投过票:每个邮箱每天只能为同一作品投一票,请明天再来");
+        limits.vote(campaign.getId(), ip);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                tx.executeWithoutResult(s -> store(campaign.getId(), entry, voter.email(), day, ip));
+                return entry;
+            } catch (DuplicateKeyException racedBySameVote) {
+                throw alreadyVoted(entry);
+            } catch (PessimisticLockingFailureException deadlockOrLockTimeout) {
+                // InnoDB may pick a vote as deadlock victim when identical votes queue on one key and the first
+                // rolls back; once more, and the point lookup sees whichever vote won.
+                if (attempt == MAX_ATTEMPTS) {
+                    throw deadlockOrLockTimeout;
+                }
+            }
         }
-        Instant now = time.now();
-        // The unique key (campaign, entry, email, day) still refuses a second vote racing this one.
-        jdbc.update("insert into portal_vote (campaign_id, nomination_id, email, vote_date, client_ip, cast_at) "
-                + "values (?, ?, ?, ?, ?, ?)", campaign.getId(), nominationId, voter.email(), Date.valueOf(day), ip,
-                Timestamp.from(now));
-        signals.afterVote(campaign.getId(), voter.email(), nominationId, ip, now);
-        counts.replace(campaign.getId(), OnlineVoteCounts.PORTAL, tally(campaign.getId()));
-        return entry;
     }
 
-    private Map<Long, Long> tally(Long campaignId) {
-        Map<Long, Long> tally = new LinkedHashMap<>();
-        jdbc.query("select nomination_id, count(*) from portal_vote where campaign_id = ? group by nomination_id "
-                + "order by nomination_id", rs -> {
-                    tally.put(rs.getLong(1), rs.getLong(2));
-                }, campaignId);
-        return tally;
+    private void store(Long campaignId, VoteEntries.Entry entry, String email, LocalDate day, String ip) {
+        Integer already = jdbc.queryForObject("select count(*) from portal_vote where campaign_id = ? and "
+                + "nomination_id = ? and email = ? and vote_date = ?", Integer.class, campaignId, entry.nominationId(),
+                email, Date.valueOf(day));
+        if (already != null && already > 0) {
+            throw alreadyVoted(entry);
+        }
+        Instant now = time.now();
+        // The unique key (campaign, entry, email, day) refuses a second vote racing this one: DuplicateKeyException.
+        jdbc.update("insert into portal_vote (campaign_id, nomination_id, email, vote_date, client_ip, cast_at) "
+                + "values (?, ?, ?, ?, ?, ?)", campaignId, entry.nominationId(), email, Date.valueOf(day), ip,
+                Timestamp.from(now));
+        counts.countPortalVote(campaignId, entry.nominationId());
+        signals.afterVote(campaignId, email, entry.nominationId(), ip, now);
+    }
+
+    private static ApiException alreadyVoted(VoteEntries.Entry entry) {
+        return ApiException.conflict("您今天已为「" + entry.candidateName() + "」投过票:每个邮箱每天只能为同一作品投一票,请明天再来");
     }
 
     private void requireOpen(Campaign campaign) {
@@ -143,14 +167,5 @@ class PortalVotes {
             default -> {
             }
         }
-    }
-
-    private static String normalised(String email) {
-        ApiException.requireText(email, "email", "邮箱");
-        String address = email.trim().toLowerCase(Locale.ROOT);
-        if (!PortalNominations.EMAIL.matcher(address).matches() || address.length() > 200) {
-            throw ApiException.badRequest("email", "邮箱格式不正确: " + email.trim());
-        }
-        return address;
     }
 }

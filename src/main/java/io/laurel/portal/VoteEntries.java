@@ -69,6 +69,21 @@ class VoteEntries {
                 }).toList();
     }
 
+    /**
+     * One entry of the campaign by its nomination id, for a vote: a primary-key lookup (no photo, no summary),
+     * so the cost of a vote does not grow with the number of entries.
+     */
+    @Transactional(readOnly = true)
+    Optional<Entry> entry(Campaign campaign, Long nominationId) {
+        if (nominationId == null) {
+            return Optional.empty();
+        }
+        return nominations.findById(nominationId).filter(n -> campaign.getId().equals(n.getCampaignId()))
+                .filter(n -> !NOT_ENTRIES.contains(n.getStatus()))
+                .map(n -> new Entry(n.getId(), n.getCandidateName(), null,
+                        campaign.award(n.getAwardCode()).map(a -> a.getName()).orElse(n.getAwardCode()), null, null));
+    }
+
     /** The photo of an entry of this campaign, if its bytes are an image; nothing else is ever served. */
     Optional<Photo> photo(Campaign campaign, Long materialId) {
         return materials.findById(materialId).filter(m -> m.getCampaignId().equals(campaign.getId()))

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -93,6 +95,31 @@ class VotePageController {
             refused(e, response, model);
             return page(campaign, session, model);
         }
+    }
+
+    /**
+     * The same vote for scripts and the page's own fetch (Accept: application/json, CSRF token in the
+     * X-CSRF-TOKEN header): 201 with the entry, or the refusal as JSON (409 already voted, 429 limit, ...).
+     */
+    @PostMapping(path = "/campaigns/{id}/vote/{nominationId}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    ResponseEntity<Map<String, Object>> voteJson(@PathVariable Long id, @PathVariable Long nominationId,
+            HttpSession session, HttpServletRequest request) {
+        Campaign campaign = loader.get(id);
+        VoteEntries.Entry entry = votes.cast(campaign, (PortalVotes.Voter) session.getAttribute(voterKey(id)),
+                nominationId, request.getRemoteAddr());
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("nominationId", entry.nominationId(),
+                "candidateName", entry.candidateName(), "message", "投票成功:您已为「" + entry.candidateName()
+                        + "」投出今天的一票"));
+    }
+
+    /** A code request for scripts: 202 with the masked address, or the refusal as JSON. */
+    @PostMapping(path = "/campaigns/{id}/vote/code", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    ResponseEntity<Map<String, Object>> requestCodeJson(@PathVariable Long id,
+            @RequestParam(required = false) String email, HttpServletRequest request) {
+        votes.requestCode(loader.get(id), email, request.getRemoteAddr());
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("sentTo", PortalNominations.masked(email.trim())));
     }
 
     @GetMapping("/campaigns/{id}/vote/photos/{materialId}")

@@ -12,7 +12,6 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.task.SyncTaskExecutor;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -74,7 +73,7 @@ class OutboxRetryTest {
         MailProperties oneAttempt = new MailProperties(properties.from(),
                 new MailProperties.Retry(Duration.ofHours(1), 1, Duration.ofMinutes(5)));
 
-        OutboxSender down = new OutboxSender(outbox, mailSender(unreachablePort()), tx, new SyncTaskExecutor(),
+        OutboxSender down = new OutboxSender(outbox, mailSender(unreachablePort()), tx, MailLanes.inline(),
                 oneAttempt, Clock.fixed(t0, ZoneOffset.UTC));
         down.deliverDue();
 
@@ -82,7 +81,7 @@ class OutboxRetryTest {
     }
 
     private OutboxSender sender(int port, Clock clock) {
-        return new OutboxSender(outbox, mailSender(port), tx, new SyncTaskExecutor(), properties, clock);
+        return new OutboxSender(outbox, mailSender(port), tx, MailLanes.inline(), properties, clock);
     }
 
     private static JavaMailSenderImpl mailSender(int port) {

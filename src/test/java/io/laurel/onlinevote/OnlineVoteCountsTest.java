@@ -13,6 +13,8 @@ import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The shared vote counts: each source replaces only its own rows; totals add the sources up. */
 @LaurelTest
@@ -24,6 +26,8 @@ class OnlineVoteCountsTest {
     CampaignService campaigns;
     @Autowired
     NominationRepository nominations;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Test
     void sourcesAreReplacedSeparatelyAndSummedInTotals() {
@@ -35,7 +39,13 @@ class OnlineVoteCountsTest {
         long x = entry(other, "丁");
 
         counts.replace(campaign.getId(), OnlineVoteCounts.IMPORT, Map.of(a, 100L, b, 50L));
-        counts.replace(campaign.getId(), OnlineVoteCounts.PORTAL, Map.of(b, 5L, c, 1L));
+        // Portal votes are counted one by one, each in the transaction that stores the vote.
+        new TransactionTemplate(transactions).executeWithoutResult(s -> {
+            for (int i = 0; i < 5; i++) {
+                counts.countPortalVote(campaign.getId(), b);
+            }
+            counts.countPortalVote(campaign.getId(), c);
+        });
         counts.replace(other.getId(), OnlineVoteCounts.IMPORT, Map.of(x, 9L));
 
         assertThat(counts.totals(campaign.getId())).containsExactly(Map.entry(a, 100L), Map.entry(b, 55L),

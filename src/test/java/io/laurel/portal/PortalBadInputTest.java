@@ -190,11 +190,11 @@ class PortalBadInputTest {
         expect(send(nominate(base, me, code, "好同事").param("nomineeNumber", colleague.getEmployeeNumber())), 400,
                 "验证码无效");
 
-        for (int i = 1; i < PortalLimits.CODES_PER_IP; i++) {
+        for (int i = 1; i < PortalLimitSettings.MAIL_REQUESTS_PER_IP; i++) {
             send(post(base + "/code").param("employeeNumber", me.getEmployeeNumber())).andExpect(status().isOk());
         }
         expect(send(post(base + "/code").param("employeeNumber", me.getEmployeeNumber())), 429, "验证码请求过于频繁");
-        assertThat(codes(campaign)).isEqualTo(PortalLimits.CODES_PER_IP);
+        assertThat(codes(campaign)).isEqualTo(PortalLimitSettings.MAIL_REQUESTS_PER_IP);
         expect(send(get("/campaigns/" + campaign.getId() + "/nominate/friend")), 404, "没有这种提名方式");
         fixture.runtime.deleteProcessInstance(launched.instance().getId(), "test finished");
     }

@@ -89,7 +89,7 @@ class PortalVoteSignalsTest {
                 }
             }
         }
-        assertThat(cast).isEqualTo(PortalLimits.VOTES_PER_IP);
+        assertThat(cast).isEqualTo(PortalLimitSettings.VOTES_PER_IP);
         assertThat(refused).contains("投票过于频繁:同一网络地址 10 分钟内最多 30 票");
 
         Http.Answer answer = Http.to(port).as("chenjing", "demo").get("/api/campaigns/" + campaign.getId()
