@@ -13,7 +13,6 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.task.SyncTaskExecutor;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -95,7 +94,7 @@ class OutboxHealthTest {
         GreenMail back = new GreenMail(new ServerSetup(smtpPort, embedded.host(), ServerSetup.PROTOCOL_SMTP));
         back.start();
         try {
-            OutboxSender later = new OutboxSender(outbox, appMailSender, tx, new SyncTaskExecutor(), properties,
+            OutboxSender later = new OutboxSender(outbox, appMailSender, tx, MailLanes.inline(), properties,
                     Clock.offset(clock, Duration.ofMinutes(2)));
             assertThat(later.deliverDue()).isGreaterThanOrEqualTo(1);
             assertThat(outbox.findById(mail.getId()).orElseThrow().getStatus()).isEqualTo(OutboxStatus.SENT);
