@@ -28,14 +28,32 @@ public class MaterialLinks {
     /** Materials of several nominations, each group headed by its label (the ballot's finalists). */
     public String of(String taskId, List<Long> nominationIds, java.util.function.LongFunction<String> label) {
         StringBuilder text = new StringBuilder();
+        int shown = 0;
         for (long id : nominationIds) {
-            text.append("**").append(escape(label.apply(id))).append("**\n\n")
-                    .append(lines(taskId, materials.findByNominationIdOrderById(id), "")).append("\n\n");
+            String part = "**" + escape(label.apply(id)) + "**\n\n"
+                    + lines(taskId, materials.findByNominationIdOrderById(id), "") + "\n\n";
+            if (text.length() + part.length() > MAX_CHARS) {
+                // A Camunda string variable holds 4,000 characters: say what is left out rather than fail.
+                text.append("(候选人较多,以上仅列出前 ").append(shown).append(" 位候选人的材料;其余 ")
+                        .append(nominationIds.size() - shown).append(" 位的材料请向人力资源部索取)");
+                break;
+            }
+            text.append(part);
+            shown++;
         }
         return text.isEmpty() ? "(无)" : text.toString().strip();
     }
 
+    /** Below the 4,000 characters of a Camunda string variable, with room for the note. */
+    static final int MAX_CHARS = 3800;
+
     private static String lines(String taskId, List<Material> list, String indent) {
+        String text = fullLines(taskId, list, indent);
+        return text.length() <= MAX_CHARS ? text : text.substring(0, text.lastIndexOf('\n', MAX_CHARS))
+                + "\n(材料较多,未全部列出)";
+    }
+
+    private static String fullLines(String taskId, List<Material> list, String indent) {
         if (list.isEmpty()) {
             return indent + "(未提交材料)";
         }

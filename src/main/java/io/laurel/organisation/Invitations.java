@@ -20,7 +20,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * New Camunda users get no password: they get a mail with a one-time link (valid {@link #VALID}) to a page where
+ * New Camunda users get no usable password: they get a mail with a one-time link (valid {@link #VALID}) to a page where
  * they set one themselves. Only the token's SHA-256 is stored; a used or newer link kills the older ones.
  */
 @Service
@@ -42,7 +42,7 @@ public class Invitations {
         this.clock = clock;
     }
 
-    /** Creates the user (no password) in the caller's transaction and queues the invitation (sent after commit). */
+    /** Creates the user (with a password nobody knows) in the caller's transaction and queues the invitation (sent after commit). */
     @Transactional
     public void createAndInvite(String userId, String name, String email, List<String> groups, String baseUrl,
             String why) {
@@ -50,6 +50,11 @@ public class Invitations {
         user.setFirstName(name);
         user.setLastName("");
         user.setEmail(email);
+        // A random password nobody knows: no login until the person sets their own (a user without any password
+        // makes the engine's password check fail with an exception instead of a plain "no").
+        byte[] secret = new byte[32];
+        random.nextBytes(secret);
+        user.setPassword(HexFormat.of().formatHex(secret));
         identity.saveUser(user);
         groups.forEach(g -> identity.createMembership(userId, g));
         invite(userId, baseUrl, why);

@@ -2,6 +2,8 @@ package io.laurel.staff;
 
 import io.laurel.campaign.Campaign;
 import io.laurel.campaign.CampaignKind;
+import io.laurel.campaign.CampaignRepository;
+import io.laurel.web.ApiException;
 import io.laurel.organisation.CampaignOrganisation;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,10 +64,18 @@ class DashboardStats {
 
     private final JdbcTemplate jdbc;
     private final CampaignOrganisation organisation;
+    private final CampaignRepository campaigns;
 
-    DashboardStats(JdbcTemplate jdbc, CampaignOrganisation organisation) {
+    DashboardStats(JdbcTemplate jdbc, CampaignOrganisation organisation, CampaignRepository campaigns) {
         this.jdbc = jdbc;
         this.organisation = organisation;
+        this.campaigns = campaigns;
+    }
+
+    /** For the charts' JSON: loads the campaign in this transaction (its awards are read lazily). */
+    @Transactional(readOnly = true)
+    Stats of(long campaignId) {
+        return of(campaigns.findById(campaignId).orElseThrow(() -> ApiException.notFound("活动不存在: " + campaignId)));
     }
 
     @Transactional(readOnly = true)

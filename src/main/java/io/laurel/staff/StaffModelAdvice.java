@@ -23,4 +23,21 @@ class StaffModelAdvice {
         return authentication != null && authentication.getAuthorities().stream()
                 .anyMatch(a -> LaurelGroups.ADMIN.equals(a.getAuthority()));
     }
+
+    /** HR, association staff and admins see the console's pages; others only their own (我的提名). */
+    @ModelAttribute("isStaff")
+    boolean isStaff() {
+        return has(LaurelGroups.HR) || has(LaurelGroups.ASSOCIATION_STAFF) || has(LaurelGroups.ADMIN);
+    }
+
+    @ModelAttribute("isHead")
+    boolean isHead() {
+        return has(LaurelGroups.DEPARTMENT_HEADS);
+    }
+
+    private static boolean has(String group) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getAuthorities().stream()
+                .anyMatch(a -> group.equals(a.getAuthority()));
+    }
 }

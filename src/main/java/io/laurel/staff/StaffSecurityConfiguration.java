@@ -57,7 +57,10 @@ class StaffSecurityConfiguration {
                             .buildExchange(request, response);
                     String user = request.getUserPrincipal() == null ? null : request.getUserPrincipal().getName();
                     templates.process("staff/forbidden", new WebContext(exchange, Locale.SIMPLIFIED_CHINESE,
-                            Map.of("user", user == null ? "" : user)), response.getWriter());
+                            Map.of("user", user == null ? "" : user, "currentUser", user == null ? "" : user,
+                                    "isAdmin", false, "isStaff", false, "isHead", false,
+                                    // Rendered outside Spring MVC: th:action adds no token here, the page does.
+                                    "manualCsrf", true)), response.getWriter());
                 }))
                 .headers(h -> h.frameOptions(f -> f.deny())
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
