@@ -29,9 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class AssociationResults {
 
     static final String FORMULA = "评委总分 = 各评分项分数之和（评分表含规范性且评委未单独打分时，加上工作人员确认的规范性得分）；"
-            + "z-score 标准化：标准化分 = 组内全部总分均值 + 组内全部总分标准差 × (评委总分 − 该评委均值) / 该评委标准差"
-            + "（总体标准差；评委标准差为 0 时取组内均值）；各评委组得分 = 该组评委（标准化）总分的平均；网络投票得分 = 按票数名次查 DMN "
-            + "vote-points（票数相同名次并列取较好名次）；其他来源 = 该评分项全部评委分数的平均；最终得分 = Σ 权重 × 来源得分；"
+            + "Z 分数标准化：标准化分 = 组内全部总分均值 + 组内全部总分标准差 × (评委总分 − 该评委均值) / 该评委标准差"
+            + "（总体标准差；评委标准差为 0 时取组内均值）；各评委组得分 = 该组评委（标准化）总分的平均；网络投票得分 = 按票数名次查投票名次得分表（票数相同名次并列取较好名次）；其他来源 = 该评分项全部评委分数的平均；最终得分 = Σ 权重 × 来源得分；"
             + "来源得分与最终得分四舍五入保留4位小数，最终得分由已取整的来源得分计算。同分依次比较：专家（评审组）得分、思想性、提交时间、提名编号。";
 
     public record JudgeMarks(String judge, String panel, Map<String, BigDecimal> criteria, BigDecimal total,

@@ -176,9 +176,30 @@ class AssociationResultsApiTest {
             assertThat(first.getCell(11).getNumericCellValue()).isEqualTo(73.7333);
             assertThat(first.getCell(12).getStringCellValue()).isEqualTo("“最美客服人”一等奖、最佳风采奖");
             assertThat(book.getSheet("评委评分").getLastRowNum()).isEqualTo(60);
-            assertThat(book.getSheet("计算说明").getRow(0).getCell(1).getStringCellValue()).isEqualTo("none");
+            // Explanations in Chinese words, no internal codes or decision ids.
+            var method = book.getSheet("计算说明");
+            assertThat(method.getRow(2).getCell(1).getStringCellValue()).startsWith("不标准化");
+            StringBuilder all = new StringBuilder();
+            method.forEach(row -> row.forEach(cell -> all.append(cell.toString()).append('|')));
+            assertThat(all.toString()).doesNotContain("DMN", "none", "z-score", "vote-points", "score-weights");
             assertThat(book.getSheet("单位奖").getLastRowNum()).isEqualTo(9);
+            // The house style on every sheet: bold frozen header with a filter.
+            for (var sheet : book) {
+                assertThat(book.getFontAt(sheet.getRow(0).getCell(0).getCellStyle().getFontIndex()).getBold())
+                        .as(sheet.getSheetName()).isTrue();
+                assertThat(sheet.getPaneInformation().getHorizontalSplitTopRow()).as(sheet.getSheetName()).isEqualTo((short) 1);
+                assertThat(((org.apache.poi.xssf.usermodel.XSSFSheet) sheet).getCTWorksheet().isSetAutoFilter()).isTrue();
+            }
         }
+    }
+
+    @Test
+    void noPrizeListBeforeTheResultsAreComputed() throws Exception {
+        Campaign campaign = fixture.campaign("cs-essay-2018");
+        Http.Answer refused = as("chenjing").get("/api/campaigns/" + campaign.getId() + "/exports/results.xlsx");
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.body()).contains("尚未计算", "获奖名单");
     }
 
     /** Judge totals = Σ marks; panel score = mean of normalised totals; final = Σ weight × source (4 decimals). */
