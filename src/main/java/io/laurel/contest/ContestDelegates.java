@@ -1,6 +1,6 @@
 package io.laurel.contest;
 
-import io.laurel.selection.FormOptions;
+import io.laurel.process.FormOptions;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;

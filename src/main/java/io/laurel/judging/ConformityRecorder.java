@@ -3,7 +3,7 @@ package io.laurel.judging;
 import io.laurel.campaign.Campaign;
 import io.laurel.nomination.Nomination;
 import io.laurel.review.NominationContext;
-import io.laurel.selection.AwardSelection;
+import io.laurel.process.AwardSelection;
 import java.math.BigDecimal;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;

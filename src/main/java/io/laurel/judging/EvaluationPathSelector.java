@@ -4,7 +4,7 @@ import io.laurel.campaign.Campaign;
 import io.laurel.campaign.CampaignKind;
 import io.laurel.campaign.CampaignRepository;
 import io.laurel.identity.LaurelGroups;
-import io.laurel.selection.AwardSelection;
+import io.laurel.process.AwardSelection;
 import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

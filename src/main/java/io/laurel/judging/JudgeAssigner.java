@@ -1,5 +1,6 @@
 package io.laurel.judging;
 
+import io.laurel.decision.MajorityThresholds;
 import io.laurel.campaign.Campaign;
 import io.laurel.nomination.Nomination;
 import io.laurel.review.NominationContext;
@@ -34,15 +35,18 @@ class JudgeAssigner implements JavaDelegate {
     private final JudgingRecords records;
     private final IdentityService identity;
     private final JudgingProperties properties;
+    private final MajorityThresholds thresholds;
 
     JudgeAssigner(NominationContext context, EntryFacts facts, JudgingPlan plan, JudgingRecords records,
-            IdentityService identity, JudgingProperties properties) {
+            IdentityService identity, JudgingProperties properties,
+            MajorityThresholds thresholds) {
         this.context = context;
         this.facts = facts;
         this.plan = plan;
         this.records = records;
         this.identity = identity;
         this.properties = properties;
+        this.thresholds = thresholds;
     }
 
     @Override
@@ -81,7 +85,7 @@ class JudgeAssigner implements JavaDelegate {
         execution.setVariable("judgeIds", new ArrayList<>(judges));
         execution.setVariable("scoresAssigned", assigned);
         execution.setVariable("scoresIn", 0);
-        execution.setVariable("quorumScores", properties.quorumFraction().of(assigned));
+        execution.setVariable("quorumScores", thresholds.of(MajorityThresholds.JUDGING_QUORUM).smallestCountOf(assigned));
         execution.setVariable("judgingDeadlinePassed", false);
         execution.setVariable("judgingDeadline", plan.scoringDeadline(campaign));
         execution.setVariable("scoreFormKey", plan.scoreForm(campaign));

@@ -2,7 +2,7 @@ package io.laurel.judging;
 
 import io.laurel.campaign.Campaign;
 import io.laurel.review.NominationContext;
-import io.laurel.selection.FormOptions;
+import io.laurel.process.FormOptions;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;

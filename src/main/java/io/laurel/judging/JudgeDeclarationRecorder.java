@@ -1,8 +1,9 @@
 package io.laurel.judging;
 
+import io.laurel.decision.MajorityThresholds;
 import io.laurel.campaign.Campaign;
 import io.laurel.review.NominationContext;
-import io.laurel.selection.FormOptions;
+import io.laurel.process.FormOptions;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,12 +23,12 @@ class JudgeDeclarationRecorder implements TaskListener {
 
     private final NominationContext context;
     private final JudgingRecords records;
-    private final JudgingProperties properties;
+    private final MajorityThresholds thresholds;
 
-    JudgeDeclarationRecorder(NominationContext context, JudgingRecords records, JudgingProperties properties) {
+    JudgeDeclarationRecorder(NominationContext context, JudgingRecords records, MajorityThresholds thresholds) {
         this.context = context;
         this.records = records;
-        this.properties = properties;
+        this.thresholds = thresholds;
     }
 
     @Override
@@ -60,7 +61,7 @@ class JudgeDeclarationRecorder implements TaskListener {
         if (!recused.isEmpty()) {
             int assigned = ((Number) task.getVariable("scoresAssigned")).intValue() - recused.size();
             task.getExecution().setVariable("scoresAssigned", assigned);
-            task.getExecution().setVariable("quorumScores", properties.quorumFraction().of(assigned));
+            task.getExecution().setVariable("quorumScores", thresholds.of(MajorityThresholds.JUDGING_QUORUM).smallestCountOf(assigned));
         }
     }
 }

@@ -10,15 +10,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param panels             per panel code (expert, audience, panel): the Camunda group of its judges and how
  *                           many judges of the panel score each entry
  * @param presets            per preset key, panel settings that replace those of {@code panels} for that preset
- * @param quorum             share of the assigned scores that lets the phase end once its deadline has passed,
- *                           as a fraction {@code "2/3"}
  * @param scoringWorkingDays how long judges have, counted from the assignment, when the preset's timeline has no
  *                           judging phase
  * @param committeeGroup     the Camunda group whose members confirm the prize list by the lifecycle's two-thirds
  *                           vote (default {@code committee})
  */
 @ConfigurationProperties("laurel.judging")
-public record JudgingProperties(Map<String, Panel> panels, Map<String, Map<String, Panel>> presets, String quorum,
+public record JudgingProperties(Map<String, Panel> panels, Map<String, Map<String, Panel>> presets,
         Integer scoringWorkingDays, String committeeGroup) {
 
     public JudgingProperties {
@@ -31,10 +29,8 @@ public record JudgingProperties(Map<String, Panel> panels, Map<String, Map<Strin
         }
         panels = merged;
         presets = presets == null ? Map.of() : presets;
-        quorum = quorum == null || quorum.isBlank() ? "2/3" : quorum.strip();
         scoringWorkingDays = scoringWorkingDays == null ? 10 : scoringWorkingDays;
         committeeGroup = committeeGroup == null || committeeGroup.isBlank() ? "committee" : committeeGroup;
-        Fraction.parse(quorum);
     }
 
     /** The panel's settings for a preset: the preset's own where set, else the general ones. */
@@ -51,32 +47,5 @@ public record JudgingProperties(Map<String, Panel> panels, Map<String, Map<Strin
             return new Panel(other.group() != null ? other.group() : group,
                     other.judgesPerEntry() != null ? other.judgesPerEntry() : judgesPerEntry);
         }
-    }
-
-    /** A quorum such as 2/3, kept as numerator and denominator so the comparison stays exact. */
-    public record Fraction(int numerator, int denominator) {
-
-        static Fraction parse(String text) {
-            String[] parts = text.split("/");
-            try {
-                Fraction f = parts.length == 2 ? new Fraction(Integer.parseInt(parts[0].strip()),
-                        Integer.parseInt(parts[1].strip())) : null;
-                if (f != null && f.denominator > 0 && f.numerator > 0 && f.numerator <= f.denominator) {
-                    return f;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            throw new IllegalArgumentException("laurel.judging.quorum must be a fraction like 2/3, got: " + text);
-        }
-
-        /** The smallest number of scores that is at least this share of {@code assigned}. */
-        public int of(int assigned) {
-            return (assigned * numerator + denominator - 1) / denominator;
-        }
-    }
-
-    public Fraction quorumFraction() {
-        return Fraction.parse(quorum);
     }
 }

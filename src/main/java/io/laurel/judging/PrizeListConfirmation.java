@@ -3,7 +3,7 @@ package io.laurel.judging;
 import io.laurel.campaign.Campaign;
 import io.laurel.review.NominationContext;
 import io.laurel.scoring.UnitPrizes;
-import io.laurel.selection.FormOptions;
+import io.laurel.process.FormOptions;
 import java.time.Instant;
 import java.util.Set;
 import java.util.TreeSet;

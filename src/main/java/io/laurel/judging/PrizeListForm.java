@@ -3,7 +3,7 @@ package io.laurel.judging;
 import io.laurel.campaign.AwardCategory;
 import io.laurel.campaign.Campaign;
 import io.laurel.review.NominationContext;
-import io.laurel.selection.FormOptions;
+import io.laurel.process.FormOptions;
 import java.math.RoundingMode;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;

@@ -3,7 +3,7 @@ package io.laurel.judging;
 import io.laurel.campaign.Campaign;
 import io.laurel.nomination.Nomination;
 import io.laurel.review.NominationContext;
-import io.laurel.selection.AwardSelection;
+import io.laurel.process.AwardSelection;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;

@@ -3,7 +3,7 @@ package io.laurel.judging;
 import io.laurel.campaign.Campaign;
 import io.laurel.campaign.Preset;
 import io.laurel.review.NominationContext;
-import io.laurel.selection.AwardSelection;
+import io.laurel.process.AwardSelection;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;

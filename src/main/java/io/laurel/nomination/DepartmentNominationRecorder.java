@@ -5,7 +5,7 @@ import io.laurel.campaign.Campaign;
 import io.laurel.campaign.CampaignRepository;
 import io.laurel.roster.Employee;
 import io.laurel.roster.EmployeeRepository;
-import io.laurel.selection.AwardSelection;
+import io.laurel.process.AwardSelection;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

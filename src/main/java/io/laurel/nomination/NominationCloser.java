@@ -1,6 +1,6 @@
 package io.laurel.nomination;
 
-import io.laurel.selection.AwardSelection;
+import io.laurel.process.AwardSelection;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -15,7 +15,6 @@ import io.laurel.web.ApiException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -141,7 +140,7 @@ public class NominationService {
             throw new UncheckedIOException(e);
         }
         return materials.save(new Material(campaign.getId(), nominationId, kind, name, file.getContentType(),
-                stored.sizeBytes(), stored.sha256(), stored.location(), Instant.now()));
+                stored.sizeBytes(), stored.sha256(), stored.location(), ClockUtil.getCurrentTime().toInstant()));
     }
 
     @Transactional(readOnly = true)

@@ -1,12 +1,12 @@
 package io.laurel.notice;
 
-import java.util.Map;
 import io.laurel.mail.MailService;
 import io.laurel.nomination.NominationStatus;
 import io.laurel.review.NominationContext;
 import io.laurel.review.NominationMail;
+import io.laurel.vote.AwardResults;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,26 +20,23 @@ class ObjectionOutcome {
     private final NominationContext context;
     private final NominationMail nominationMail;
     private final MailService mail;
-    private final JdbcTemplate jdbc;
+    private final AwardResults results;
 
     ObjectionOutcome(ObjectionRepository objections, NominationContext context, NominationMail nominationMail,
-            MailService mail, JdbcTemplate jdbc) {
+            MailService mail, AwardResults results) {
         this.objections = objections;
         this.context = context;
         this.nominationMail = nominationMail;
         this.mail = mail;
-        this.jdbc = jdbc;
+        this.results = results;
     }
 
     void removeWinner(DelegateExecution execution) {
         Objection objection = objection(execution);
         var loaded = context.load(objection.getCampaignId(), objection.getNominationId());
         loaded.nomination().changeStatus(NominationStatus.REVOKED);
-        jdbc.update("update award_result set status = 'REVOKED', note = ? where nomination_id = ? and status = 'WINNER'",
-                "公示期异议成立,取消获奖资格 (异议 " + objection.getId() + ")", objection.getNominationId());
-        jdbc.update("update award_outcome set winners = winners - 1, short_of_quota = case when winners_quota is null "
-                + "then short_of_quota else true end where campaign_id = ? and award_code = ?",
-                objection.getCampaignId(), loaded.nomination().getAwardCode());
+        results.revokeWinner(objection.getCampaignId(), objection.getNominationId(),
+                "公示期异议成立,取消获奖资格 (异议 " + objection.getId() + ")");
         nominationMail.toCandidate(loaded, "objection-upheld",
                 Map.of("reason", String.valueOf(objection.getDecisionReason())));
         tellObjector(objection, loaded.campaign().getName(), true);

@@ -1,11 +1,11 @@
 package io.laurel.notice;
 
 import io.laurel.campaign.CampaignService;
-import io.laurel.selection.AwardSelection;
+import io.laurel.process.AwardSelection;
+import io.laurel.vote.AwardResults;
 import io.laurel.web.ApiException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,14 +19,14 @@ public class ObjectionService {
     private final CampaignService campaigns;
     private final ObjectionRepository objections;
     private final RuntimeService runtime;
-    private final JdbcTemplate jdbc;
+    private final AwardResults results;
 
     ObjectionService(CampaignService campaigns, ObjectionRepository objections, RuntimeService runtime,
-            JdbcTemplate jdbc) {
+            AwardResults results) {
         this.campaigns = campaigns;
         this.objections = objections;
         this.runtime = runtime;
-        this.jdbc = jdbc;
+        this.results = results;
     }
 
     @Transactional
@@ -43,9 +43,7 @@ public class ObjectionService {
         if (!inNotice) {
             throw ApiException.conflict("活动「" + campaign.getName() + "」当前不在公示期,不能提出异议");
         }
-        Integer winner = jdbc.queryForObject("select count(*) from award_result where campaign_id = ? and "
-                + "nomination_id = ? and status = 'WINNER'", Integer.class, campaignId, request.nominationId());
-        if (winner == null || winner == 0) {
+        if (!results.isWinner(campaignId, request.nominationId())) {
             throw ApiException.badRequest("nominationId", "nominationId: " + request.nominationId() + " 不在公示的获奖名单上");
         }
         Objection objection = objections.save(new Objection(campaignId, request.nominationId(),

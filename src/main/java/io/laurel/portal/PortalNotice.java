@@ -5,7 +5,7 @@ import io.laurel.campaign.CampaignStatus;
 import io.laurel.notice.Objection;
 import io.laurel.notice.ObjectionRequest;
 import io.laurel.notice.ObjectionService;
-import io.laurel.selection.AwardSelection;
+import io.laurel.process.AwardSelection;
 import io.laurel.selection.CampaignResults;
 import java.time.LocalDateTime;
 import java.util.Date;

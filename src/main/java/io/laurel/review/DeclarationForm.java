@@ -2,7 +2,7 @@ package io.laurel.review;
 
 import io.laurel.nomination.NominationRepository;
 import io.laurel.nomination.NominationStatus;
-import io.laurel.selection.FormOptions;
+import io.laurel.process.FormOptions;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;

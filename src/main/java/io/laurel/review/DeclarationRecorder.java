@@ -4,7 +4,7 @@ import io.laurel.nomination.Nomination;
 import io.laurel.nomination.NominationRepository;
 import io.laurel.nomination.NominationStatus;
 import io.laurel.roster.EmployeeRepository;
-import io.laurel.selection.FormOptions;
+import io.laurel.process.FormOptions;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;

@@ -6,7 +6,7 @@ import io.laurel.nomination.Nomination;
 import io.laurel.nomination.NominationRepository;
 import io.laurel.roster.Employee;
 import io.laurel.roster.EmployeeRepository;
-import io.laurel.selection.AwardSelection;
+import io.laurel.process.AwardSelection;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 

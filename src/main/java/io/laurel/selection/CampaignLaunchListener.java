@@ -1,5 +1,6 @@
 package io.laurel.selection;
 
+import io.laurel.process.AwardSelection;
 import io.laurel.campaign.Campaign;
 import io.laurel.campaign.CampaignRepository;
 import io.laurel.campaign.CampaignStatus;

@@ -1,7 +1,7 @@
 package io.laurel.vote;
 
 import io.laurel.review.NominationContext;
-import io.laurel.selection.FormOptions;
+import io.laurel.process.FormOptions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -4,7 +4,7 @@ import io.laurel.nomination.NominationRepository;
 import io.laurel.nomination.NominationStatus;
 import io.laurel.review.CommitteeRecords;
 import io.laurel.review.NominationContext;
-import io.laurel.selection.FormOptions;
+import io.laurel.process.FormOptions;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;

@@ -1,6 +1,7 @@
 package io.laurel.vote;
 
 import io.laurel.campaign.AwardQuotas;
+import io.laurel.decision.MajorityThresholds;
 import io.laurel.nomination.Nomination;
 import io.laurel.nomination.NominationRepository;
 import io.laurel.nomination.NominationStatus;
@@ -17,7 +18,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts the anonymous ballots. A finalist qualifies with approval of at least two thirds of the members
+ * Counts the anonymous ballots. A finalist qualifies with approval of at least the DMN {@code majority-thresholds}
+ * share (two thirds) of the members
  * entitled to vote on them (members who declared a conflict are not counted). Per award, the qualified
  * finalists are ranked by re-review score and capped by the DMN {@code award-quota}; an award with
  * fewer qualified finalists than its quota stays short, and that is recorded.
@@ -30,20 +32,22 @@ class VoteCounter implements JavaDelegate {
     private final CommitteeRecords records;
     private final AwardQuotas quotas;
     private final JdbcTemplate jdbc;
+    private final MajorityThresholds thresholds;
 
     VoteCounter(NominationContext context, NominationRepository nominations, CommitteeRecords records,
-            AwardQuotas quotas, JdbcTemplate jdbc) {
+            AwardQuotas quotas, JdbcTemplate jdbc, MajorityThresholds thresholds) {
         this.context = context;
         this.nominations = nominations;
         this.records = records;
         this.quotas = quotas;
         this.jdbc = jdbc;
+        this.thresholds = thresholds;
     }
 
-    record Tally(Nomination nomination, int approvals, int entitled) {
+    record Tally(Nomination nomination, int approvals, int entitled, MajorityThresholds.Share share) {
 
         boolean qualifies() {
-            return entitled > 0 && approvals * 3 >= entitled * 2;
+            return entitled > 0 && share.reachedBy(approvals, entitled);
         }
     }
 
@@ -60,9 +64,10 @@ class VoteCounter implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         var campaign = context.campaign(execution);
         int committeeSize = ((List<String>) execution.getVariable("voterIds")).size();
+        MajorityThresholds.Share share = thresholds.of(MajorityThresholds.FINAL_VOTE);
         Map<Long, Tally> tallies = nominations.findByCampaignIdAndStatusInOrderById(campaign.getId(),
                 List.of(NominationStatus.FINALIST)).stream()
-                .map(n -> new Tally(n, approvals(n.getId()), committeeSize - records.recusals(n.getId())))
+                .map(n -> new Tally(n, approvals(n.getId()), committeeSize - records.recusals(n.getId()), share))
                 .collect(Collectors.toMap(t -> t.nomination().getId(), t -> t, (a, b) -> a, java.util.LinkedHashMap::new));
         List<Candidacy> listed = jdbc.query("select nomination_id, award_code, position from list_vote_award "
                 + "where campaign_id = ? order by position, nomination_id", (rs, i) -> new Candidacy(
@@ -99,7 +104,7 @@ class VoteCounter implements JavaDelegate {
             }
             for (Candidacy candidacy : standing) {
                 if (!candidacy.tally().qualifies()) {
-                    record(campaign.getId(), candidacy, "NOT_APPROVED", "赞成票未达三分之二("
+                    record(campaign.getId(), candidacy, "NOT_APPROVED", "赞成票未达" + share.label() + "("
                             + candidacy.tally().approvals() + "/" + candidacy.tally().entitled() + ")");
                 }
             }

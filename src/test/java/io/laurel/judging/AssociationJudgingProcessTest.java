@@ -237,7 +237,7 @@ class AssociationJudgingProcessTest {
         engine.getTaskService().claim(confirm.getId(), "chenjing");
         Map<String, Object> form = engine.getFormService().getTaskFormVariables(confirm.getId());
         assertThat(form.get("prizeList").toString()).contains("“最美客服人”一等奖(2)", "第 1 名", "最终得分");
-        List<String> proposals = io.laurel.selection.FormOptions.checked(form.get("confirmedUnitPrizes"));
+        List<String> proposals = io.laurel.process.FormOptions.checked(form.get("confirmedUnitPrizes"));
         assertThat(proposals).isNotEmpty();
         assertThatThrownBy(() -> driver.complete(confirm, vars("listConfirmed", false,
                 "confirmedUnitPrizes", proposals))).hasMessageContaining("请核对获奖名单");

@@ -16,7 +16,7 @@ import io.laurel.mail.EmbeddedMailServer;
 import io.laurel.nomination.Nomination;
 import io.laurel.nomination.NominationRepository;
 import io.laurel.nomination.NominationStatus;
-import io.laurel.selection.FormOptions;
+import io.laurel.process.FormOptions;
 import io.laurel.selection.SelectionDriver;
 import io.laurel.support.Http;
 import io.laurel.support.LaurelTest;

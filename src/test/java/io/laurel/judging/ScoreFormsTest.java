@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class ScoreFormsTest {
 
     private final PresetCatalog presets = new PresetCatalog();
-    private final JudgingPlan plan = new JudgingPlan(presets, new JudgingProperties(null, null, null, null, null), null);
+    private final JudgingPlan plan = new JudgingPlan(presets, new JudgingProperties(null, null, null, null), null);
 
     @Test
     void each_judged_preset_scores_in_a_form_with_its_criteria_and_bounds() throws Exception {
@@ -50,15 +50,6 @@ class ScoreFormsTest {
                 .containsExactly("panel");
         assertThat(plan.panels(campaign("influential-cc-2020"))).extracting(JudgingPlan.Panel::code)
                 .containsExactly("expert");
-    }
-
-    @Test
-    void the_quorum_is_the_smallest_count_at_least_two_thirds() {
-        JudgingProperties.Fraction twoThirds = new JudgingProperties(null, null, null, null, null).quorumFraction();
-        assertThat(twoThirds.of(40)).isEqualTo(27);
-        assertThat(twoThirds.of(39)).isEqualTo(26);
-        assertThat(twoThirds.of(1)).isEqualTo(1);
-        assertThat(twoThirds.of(0)).isZero();
     }
 
     private Campaign campaign(String key) {

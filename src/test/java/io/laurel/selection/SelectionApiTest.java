@@ -1,5 +1,6 @@
 package io.laurel.selection;
 
+import io.laurel.process.AwardSelection;
 import static io.laurel.selection.SelectionDriver.clockAt;
 import static io.laurel.selection.SelectionDriver.vars;
 import static org.assertj.core.api.Assertions.assertThat;

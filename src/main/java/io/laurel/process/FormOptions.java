@@ -1,4 +1,4 @@
-package io.laurel.selection;
+package io.laurel.process;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

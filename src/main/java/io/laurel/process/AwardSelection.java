@@ -1,4 +1,4 @@
-package io.laurel.selection;
+package io.laurel.process;
 
 /** Names the award-selection model and Laurel's code share: the process key, variables and messages. */
 public final class AwardSelection {
