@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
@@ -97,13 +98,14 @@ class BackupRestoreMySqlTest {
                 Connection after = DriverManager.getConnection(restoreUrl, user, password)) {
             BackupRestoreTest.assertSameRows(before, after, WORK.resolve("restored"));
         }
-        ProcessEngine engine = ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration()
-                .setJdbcUrl(restoreUrl + (restoreUrl.contains("?") ? "&" : "?") + "nullCatalogMeansCurrent=true")
+        ProcessEngineConfigurationImpl config = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
+                .createStandaloneProcessEngineConfiguration();
+        // This engine only reads (no jobs run): the server's default isolation level does not matter here.
+        config.setSkipIsolationLevelCheck(true);
+        ProcessEngine engine = config.setJdbcUrl(restoreUrl + (restoreUrl.contains("?") ? "&" : "?") + "nullCatalogMeansCurrent=true")
                 .setJdbcDriver("com.mysql.cj.jdbc.Driver").setJdbcUsername(user).setJdbcPassword(password)
                 .setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_FALSE)
                 .setHistory(ProcessEngineConfiguration.HISTORY_FULL).setJobExecutorActivate(false)
-                // This engine only reads (no jobs run): the server's default isolation level does not matter here.
-                .setSkipIsolationLevelCheck(true)
                 .setProcessEngineName("restored-mysql").buildProcessEngine();
         try {
             assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance.getId())
