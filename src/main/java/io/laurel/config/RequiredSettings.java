@@ -18,7 +18,8 @@ public class RequiredSettings implements EnvironmentPostProcessor, Ordered {
             "LAUREL_DB_URL", "LAUREL_DB_USER", "LAUREL_DB_PASSWORD",
             "LAUREL_ADMIN_USER", "LAUREL_ADMIN_PASSWORD",
             "LAUREL_SMTP_HOST", "LAUREL_MAIL_FROM",
-            "LAUREL_IMAP_HOST", "LAUREL_IMAP_USER", "LAUREL_IMAP_PASSWORD");
+            "LAUREL_IMAP_HOST", "LAUREL_IMAP_USER", "LAUREL_IMAP_PASSWORD",
+            "LAUREL_PUBLIC_BASE_URL");
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

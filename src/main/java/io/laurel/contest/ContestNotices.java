@@ -8,7 +8,6 @@ import io.laurel.contest.ContestStore.Match;
 import io.laurel.contest.ContestStore.Round;
 import io.laurel.contest.ContestStore.Team;
 import io.laurel.mail.MailService;
-import io.laurel.mail.Notice;
 import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -125,10 +124,9 @@ class ContestNotices {
         Campaign campaign = campaigns.get(campaignId);
         List<Team> teams = store.withdrawnNotNotified(campaignId);
         for (Team team : teams) {
-            mail.queue(team.contactEmail(), Notice.of("【" + campaign.getName() + "】退赛确认：" + team.name(),
-                    team.name() + "（" + team.organisation() + "）：",
-                    "组委会已登记贵队退赛（" + team.withdrawalReason() + "）。贵队不再参加之后的任何比赛，尚未进行的比赛由其他队伍照常进行。",
-                    "感谢贵队的参与，期待下届再会。"));
+            mail.queue(team.contactEmail(), "contest-withdrawal", Map.of("campaignName", campaign.getName(),
+                    "teamName", team.name(), "organisation", team.organisation(),
+                    "reason", String.valueOf(team.withdrawalReason())));
             store.markWithdrawalNotified(team.id());
         }
         return teams.size();
@@ -139,9 +137,8 @@ class ContestNotices {
     public void cancelled(long campaignId) {
         Campaign campaign = campaigns.get(campaignId);
         for (Team team : store.teams(campaignId, ContestStore.TeamStatus.ACTIVE)) {
-            mail.queue(team.contactEmail(), Notice.of("【" + campaign.getName() + "】比赛取消通知",
-                    team.name() + "（" + team.organisation() + "）：",
-                    "由于通过初步筛选的参赛队伍不足两支，本届比赛无法进行，组委会决定取消。感谢贵队的报名与支持。"));
+            mail.queue(team.contactEmail(), "contest-cancelled", Map.of("campaignName", campaign.getName(),
+                    "teamName", team.name(), "organisation", team.organisation()));
         }
         campaign.markClosed();
     }

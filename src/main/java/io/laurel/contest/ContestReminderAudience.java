@@ -4,10 +4,10 @@ import io.laurel.campaign.Campaign;
 import io.laurel.campaign.CampaignTimeline;
 import io.laurel.campaign.Milestone;
 import io.laurel.mail.GroupRecipients;
-import io.laurel.mail.Notice;
 import io.laurel.reminder.KeyDateAudience;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
@@ -49,16 +49,14 @@ class ContestReminderAudience implements KeyDateAudience {
     }
 
     @Override
-    public Notice notice(Campaign campaign, Milestone milestone, String keyDateCode) {
+    public String template() {
+        return "contest-reminder";
+    }
+
+    @Override
+    public Map<String, Object> model(Campaign campaign, Milestone milestone, String keyDateCode) {
         String day = timeline.reminderSubject(campaign.getId(), keyDateCode).format(FORMAT);
-        String text = switch (keyDateCode) {
-            case "registration" -> "报名及网络海选将于 " + day + " 截止，尚未报名的队伍请尽快提交队伍介绍视频与报名表。";
-            case "preliminary" -> "初赛将于 " + day + " 开始（线上进行，" + ContestNotices.window(milestone)
-                    + "），请参赛队伍做好准备，评审请留出评分时间。";
-            case "semifinal" -> "复赛将于 " + day + " 开始（" + ContestNotices.window(milestone) + "），每轮分组由系统抽签，请晋级队伍与评审做好准备。";
-            case "final" -> "巅峰决赛定于 " + day + " 在线下现场举行并线上直播，当天公布冠亚季军名次，请决赛队伍与评审准时出席。";
-            default -> "「" + milestone.getName() + "」定于 " + day + "，请留意。";
-        };
-        return Notice.of("【" + campaign.getName() + "】提醒：" + milestone.getName() + "（" + day + "）", "您好：", text);
+        return Map.of("campaignName", campaign.getName(), "campaignId", campaign.getId(), "key", keyDateCode,
+                "milestoneName", milestone.getName(), "day", day, "window", ContestNotices.window(milestone));
     }
 }

@@ -109,6 +109,14 @@ class GroupAuthorizations implements ApplicationRunner {
     }
 
     private void ensureGroup(String groupId) {
+        if (identity.isReadOnly()) {
+            // LDAP (profile "ldap"): the directory owns the groups; authorizations below are still Laurel's.
+            if (identity.createGroupQuery().groupId(groupId).count() == 0) {
+                log.warn("Group {} ({}) is not in the directory: its members cannot work in Laurel until it exists",
+                        groupId, LaurelGroups.chineseName(groupId));
+            }
+            return;
+        }
         if (identity.createGroupQuery().groupId(groupId).count() == 0) {
             Group group = identity.newGroup(groupId);
             group.setName(LaurelGroups.chineseName(groupId));

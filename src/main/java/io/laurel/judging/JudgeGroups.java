@@ -63,7 +63,8 @@ class JudgeGroups implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         groups().forEach((groupId, name) -> {
-            if (identity.createGroupQuery().groupId(groupId).count() == 0) {
+            // With LDAP (profile "ldap") the directory owns the groups; the grants below still apply to them.
+            if (!identity.isReadOnly() && identity.createGroupQuery().groupId(groupId).count() == 0) {
                 Group group = identity.newGroup(groupId);
                 group.setName(name);
                 group.setType("WORKFLOW");

@@ -1,9 +1,9 @@
 package io.laurel.judging;
 
+import java.util.Map;
 import io.laurel.identity.LaurelGroups;
 import io.laurel.mail.GroupRecipients;
 import io.laurel.mail.MailService;
-import io.laurel.mail.Notice;
 import io.laurel.review.LateReviewers;
 import io.laurel.review.NominationContext;
 import java.util.List;
@@ -39,10 +39,9 @@ class LateJudgeEscalation implements JavaDelegate {
         int assigned = ((Number) execution.getVariable("scoresAssigned")).intValue();
         int in = ((Number) execution.getVariable("scoresIn")).intValue();
         int quorum = ((Number) execution.getVariable("quorumScores")).intValue();
-        Notice notice = new Notice("【" + campaign.getName() + "】评分截止:逾期评委名单", "协会秘书处,您好:",
-                List.of("评委评分已到截止时间。已收到评分 " + in + " / " + assigned + " 份;收到 " + quorum
-                        + " 份后评分阶段自动结束,未完成的评分将被取消。以下评委逾期,请督促:"), items);
-        recipients.of(LaurelGroups.ASSOCIATION_STAFF).forEach(to -> mail.sendNow(to, notice));
+        Map<String, Object> model = Map.of("campaignName", campaign.getName(), "campaignId", campaign.getId(),
+                "scoresIn", in, "scoresAssigned", assigned, "quorum", quorum, "late", items);
+        recipients.of(LaurelGroups.ASSOCIATION_STAFF).forEach(to -> mail.sendNow(to, "judging-late-judges", model));
         execution.setVariable("judgingDeadlinePassed", true);
     }
 }

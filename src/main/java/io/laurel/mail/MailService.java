@@ -14,8 +14,9 @@ import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
 /**
- * Queues mails. A mail is rendered from {@code templates/mail/<template>.html} (zh-CN; the subject is
- * the template's {@code <title>}) and written to the outbox in the caller's transaction; it is handed
+ * Queues mails. Each mail has its own template, {@code templates/mail/<template>.html} (zh-CN; the subject is
+ * the template's {@code <title>}; greeting, action button and footer from {@code mail/layout}; links through
+ * {@code links}, a {@link Links}), and is written to the outbox in the caller's transaction; it is handed
  * to the sender only after that transaction commits, so a rollback sends nothing and a mail server
  * outage loses nothing.
  */
@@ -29,8 +30,10 @@ public class MailService {
     private final OutboxRepository outbox;
     private final OutboxSender sender;
     private final Clock clock;
+    private final Links links;
 
-    MailService(ITemplateEngine templates, OutboxRepository outbox, OutboxSender sender, Clock clock) {
+    MailService(ITemplateEngine templates, OutboxRepository outbox, OutboxSender sender, Clock clock, Links links) {
+        this.links = links;
         this.templates = templates;
         this.outbox = outbox;
         this.sender = sender;
@@ -42,7 +45,7 @@ public class MailService {
         if (recipient == null || recipient.isBlank()) {
             throw new IllegalArgumentException("A mail needs a recipient (template " + template + ")");
         }
-        String body = templates.process("mail/" + template, new Context(ZH_CN, model));
+        String body = render(template, model);
         OutboxMail mail = outbox.save(new OutboxMail(recipient.trim(), subjectOf(body, template), template, body,
                 clock.instant()));
         Long id = mail.getId();
@@ -56,30 +59,27 @@ public class MailService {
         return mail;
     }
 
-    public OutboxMail queue(String recipient, Notice notice) {
-        return queue(recipient, "notice", notice.model());
-    }
-
     /**
      * For process service tasks (async, retried by the job executor): records and sends the mail now,
      * inside the job's transaction. A failure propagates so the job retries and, in the end, raises an
      * incident in Cockpit; a rollback after sending may send the mail again (at least once, never lost).
      */
     @Transactional
-    public OutboxMail sendNow(String recipient, Notice notice) {
-        return sendNow(recipient, "notice", notice.model());
-    }
-
-    @Transactional
     public OutboxMail sendNow(String recipient, String template, Map<String, Object> model) {
         if (recipient == null || recipient.isBlank()) {
             throw new IllegalArgumentException("A mail needs a recipient (template " + template + ")");
         }
-        String body = templates.process("mail/" + template, new Context(ZH_CN, model));
+        String body = render(template, model);
         OutboxMail mail = outbox.save(new OutboxMail(recipient.trim(), subjectOf(body, template), template, body,
                 clock.instant()));
         sender.sendNow(mail);
         return mail;
+    }
+
+    private String render(String template, Map<String, Object> model) {
+        Context context = new Context(ZH_CN, model);
+        context.setVariable("links", links);
+        return templates.process("mail/" + template, context);
     }
 
     static String subjectOf(String html, String template) {

@@ -3,7 +3,6 @@ package io.laurel.notice;
 import io.laurel.calendar.WorkCalendar;
 import io.laurel.mail.GroupRecipients;
 import io.laurel.mail.MailService;
-import io.laurel.mail.Notice;
 import io.laurel.review.NominationContext;
 import java.text.SimpleDateFormat;
 import java.util.Date;
@@ -59,21 +58,19 @@ class NoticePublisher implements JavaDelegate {
                             && loaded.nomination().getNominatorContact().contains("@")
                                     ? loaded.nomination().getNominatorContact() : null;
             if (to != null) {
-                mail.sendNow(to, Notice.of("【" + campaign.getName() + "】获奖名单公示",
-                        (loaded.candidate() != null ? loaded.nomination().getCandidateName()
-                                : loaded.nomination().getNominator() + "(" + loaded.nomination().getCandidateName()
-                                        + ")") + ",您好:",
-                        "恭喜您经评选委员会无记名投票当选「" + awardName + "」!",
-                        "获奖名单现进行为期 " + NOTICE_WORKING_DAYS + " 个工作日的公示,至 " + format.format(endsAt)
-                                + " 结束。公示期内如有异议,将由评选委员会调查核实。"));
+                String name = loaded.candidate() != null ? loaded.nomination().getCandidateName()
+                        : loaded.nomination().getNominator() + "（" + loaded.nomination().getCandidateName() + "）";
+                mail.sendNow(to, "notice-winner", Map.of("campaignName", campaign.getName(),
+                        "campaignId", campaign.getId(), "name", name, "awardName", awardName,
+                        "workingDays", NOTICE_WORKING_DAYS, "endsAt", format.format(endsAt)));
             }
         }
         // The group running the campaign: HR for company campaigns, association staff for association ones.
         String operators = execution.getVariable("operatorGroup") instanceof String g ? g : "hr";
-        Notice toHr = new Notice("【" + campaign.getName() + "】获奖名单已发布公示",
-                ("hr".equals(operators) ? "人力资源部" : "协会秘书处") + ",您好:",
-                List.of("以下获奖名单已开始公示,公示期至 " + format.format(endsAt) + ":"), lines);
-        recipients.of(operators).forEach(to -> mail.sendNow(to, toHr));
+        Map<String, Object> toOperators = Map.of("campaignName", campaign.getName(), "campaignId", campaign.getId(),
+                "operatorsName", "hr".equals(operators) ? "人力资源部" : "协会秘书处",
+                "endsAt", format.format(endsAt), "winners", lines);
+        recipients.of(operators).forEach(to -> mail.sendNow(to, "notice-published", toOperators));
     }
 
     private String awardName(io.laurel.campaign.Campaign campaign, Map<String, Object> winner) {

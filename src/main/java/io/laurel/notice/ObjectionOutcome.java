@@ -1,11 +1,11 @@
 package io.laurel.notice;
 
 import io.laurel.mail.MailService;
-import io.laurel.mail.Notice;
 import io.laurel.nomination.NominationStatus;
 import io.laurel.review.NominationContext;
 import io.laurel.review.NominationMail;
 import io.laurel.vote.AwardResults;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -37,24 +37,22 @@ class ObjectionOutcome {
         loaded.nomination().changeStatus(NominationStatus.REVOKED);
         results.revokeWinner(objection.getCampaignId(), objection.getNominationId(),
                 "公示期异议成立,取消获奖资格 (异议 " + objection.getId() + ")");
-        nominationMail.toCandidate(loaded, Notice.of("【" + loaded.campaign().getName() + "】公示异议调查结果",
-                loaded.nomination().getCandidateName() + ",您好:",
-                "公示期间收到针对您获得「" + loaded.awardName() + "」的异议,经评选委员会调查核实,异议成立,您的获奖资格已被取消。",
-                "调查结论:" + objection.getDecisionReason()));
-        tellObjector(objection, loaded.campaign().getName(), "经调查核实,您提出的异议成立,相关获奖资格已被取消。");
+        nominationMail.toCandidate(loaded, "objection-upheld",
+                Map.of("reason", String.valueOf(objection.getDecisionReason())));
+        tellObjector(objection, loaded.campaign().getName(), true);
     }
 
     void recordDismissal(DelegateExecution execution) {
         Objection objection = objection(execution);
         var loaded = context.load(objection.getCampaignId(), objection.getNominationId());
-        tellObjector(objection, loaded.campaign().getName(), "经调查核实,您提出的异议不成立,理由:"
-                + objection.getDecisionReason());
+        tellObjector(objection, loaded.campaign().getName(), false);
     }
 
-    private void tellObjector(Objection objection, String campaignName, String text) {
+    private void tellObjector(Objection objection, String campaignName, boolean upheld) {
         if (objection.getObjectorContact().contains("@")) {
-            mail.sendNow(objection.getObjectorContact(), Notice.of("【" + campaignName + "】异议处理结果",
-                    objection.getObjectorName() + ",您好:", "感谢您在公示期内提出的异议。", text));
+            mail.sendNow(objection.getObjectorContact(), "objection-outcome", Map.of("campaignName", campaignName,
+                    "objectorName", objection.getObjectorName(), "upheld", upheld,
+                    "reason", String.valueOf(objection.getDecisionReason())));
         }
     }
 

@@ -23,7 +23,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.WebUtils;
 
 /**
@@ -101,8 +100,7 @@ class NominationPageController {
             HttpServletRequest request, HttpServletResponse response, Model model) {
         Campaign campaign = loader.get(id);
         try {
-            String to = portal.recommend(id, form, ServletUriComponentsBuilder.fromCurrentContextPath().toUriString(),
-                    request.getRemoteAddr());
+            String to = portal.recommend(id, form, request.getRemoteAddr());
             return done(campaign, model, "请查收确认邮件", List.of("确认邮件已发送到 " + to + "。",
                     "请在 " + PortalNominations.CONFIRMATION_VALID.toHours()
                             + " 小时内点击邮件中的链接确认,确认后推荐才会提交给评选工作组。"));

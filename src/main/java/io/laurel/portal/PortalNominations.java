@@ -3,7 +3,6 @@ package io.laurel.portal;
 import io.laurel.campaign.Campaign;
 import io.laurel.campaign.CampaignService;
 import io.laurel.mail.MailService;
-import io.laurel.mail.Notice;
 import io.laurel.nomination.Nomination;
 import io.laurel.nomination.NominationChannel;
 import io.laurel.nomination.NominationRequest;
@@ -123,11 +122,10 @@ class PortalNominations {
                     nominator.getEmail(), form.reason()));
             uploads.attach(nomination.getId(), files);
             String awardName = campaign.award(nomination.getAwardCode()).map(a -> a.getName()).orElse("");
-            mail.queue(nominator.getEmail(), Notice.of("【" + campaign.getName() + "】提名已提交",
-                    nominator.getName() + ",您好:",
-                    (channel == NominationChannel.SELF ? "您的自荐" : "您对 " + nomination.getCandidateName() + " 的提名")
-                            + "「" + awardName + "」已提交,编号 " + nomination.getId() + ",附材料 " + files.size() + " 份。",
-                    "提名截止后人力资源部将进行资格审核,缺少的材料会另行通知补交。"));
+            mail.queue(nominator.getEmail(), "portal-nomination-submitted", Map.of("campaignName", campaign.getName(),
+                    "campaignId", campaignId, "nominatorName", nominator.getName(),
+                    "self", channel == NominationChannel.SELF, "candidateName", nomination.getCandidateName(),
+                    "awardName", awardName, "nominationId", nomination.getId(), "files", files.size()));
             return nomination;
         });
     }
@@ -136,7 +134,7 @@ class PortalNominations {
      * Checks a customer recommendation exactly as its registration would (a {@link NominationService#submit}
      * that is rolled back), stores it as pending and mails the confirmation link. Answers the masked email.
      */
-    public String recommend(Long campaignId, CustomerForm form, String baseUrl, String ip) {
+    public String recommend(Long campaignId, CustomerForm form, String ip) {
         Campaign campaign = loader.get(campaignId);
         InputRules.requireText(form.customerName(), "customerName", "您的姓名", InputRules.SHORT);
         InputRules.requireText(form.customerEmail(), "customerEmail", "您的邮箱", InputRules.SHORT);
@@ -170,7 +168,7 @@ class PortalNominations {
                     "customerName", form.customerName().trim(),
                     "candidate", candidate.getName() + "(" + candidate.getDepartment() + ")",
                     "awardName", campaign.award(request.awardCode()).map(a -> a.getName()).orElse(""),
-                    "confirmUrl", baseUrl + "/campaigns/" + campaignId + "/recommendations/confirm?token=" + token,
+                    "campaignId", campaignId, "token", token,
                     "expiresAt", WHEN.format(LocalDateTime.ofInstant(expires, campaign.zoneId()))));
         });
         return masked(email);
@@ -219,10 +217,9 @@ class PortalNominations {
                 throw ApiException.conflict("该推荐已于之前确认,无需重复确认");
             }
             Campaign campaign = campaigns.get(campaignId);
-            mail.queue(pending.customerEmail(), Notice.of("【" + campaign.getName() + "】客户推荐已提交",
-                    pending.customerName() + ",您好:",
-                    "您对 " + nomination.getCandidateName() + " 的推荐已确认并提交,编号 " + nomination.getId() + "。",
-                    "感谢您对我们服务的认可,评选结果将在公示期公布。"));
+            mail.queue(pending.customerEmail(), "portal-recommendation-confirmed", Map.of(
+                    "campaignName", campaign.getName(), "customerName", pending.customerName(),
+                    "candidateName", nomination.getCandidateName(), "nominationId", nomination.getId()));
             return nomination;
         });
     }

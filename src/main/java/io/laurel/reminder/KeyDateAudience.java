@@ -2,7 +2,7 @@ package io.laurel.reminder;
 
 import io.laurel.campaign.Campaign;
 import io.laurel.campaign.Milestone;
-import io.laurel.mail.Notice;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -18,5 +18,9 @@ public interface KeyDateAudience {
 
     Set<String> recipients(Campaign campaign, String keyDateCode);
 
-    Notice notice(Campaign campaign, Milestone milestone, String keyDateCode);
+    /** The mail template of this audience's reminders (templates/mail/&lt;template&gt;.html). */
+    String template();
+
+    /** The template's model for one reminder. */
+    Map<String, Object> model(Campaign campaign, Milestone milestone, String keyDateCode);
 }

@@ -4,13 +4,16 @@ import io.laurel.campaign.Campaign;
 import io.laurel.campaign.Milestone;
 import io.laurel.mail.GroupRecipients;
 import io.laurel.mail.MailService;
-import io.laurel.mail.Notice;
+import io.laurel.mail.Links;
 import io.laurel.review.NominationContext;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -40,9 +43,11 @@ class KeyDateReminder implements JavaDelegate {
     private final JdbcTemplate jdbc;
     private final GroupRecipients recipients;
     private final List<KeyDateAudience> audiences;
+    private final Links links;
 
     KeyDateReminder(NominationContext context, TaskService tasks, IdentityService identity, MailService mail,
-            JdbcTemplate jdbc, GroupRecipients recipients, List<KeyDateAudience> audiences) {
+            JdbcTemplate jdbc, GroupRecipients recipients, List<KeyDateAudience> audiences, Links links) {
+        this.links = links;
         this.audiences = audiences;
         this.context = context;
         this.tasks = tasks;
@@ -62,10 +67,10 @@ class KeyDateReminder implements JavaDelegate {
         for (KeyDateAudience audience : audiences) {
             if (audience.processKey().equals(processKey)) {
                 Set<String> to = audience.recipients(campaign, key);
-                Notice notice = audience.notice(campaign, milestone, key);
+                Map<String, Object> model = audience.model(campaign, milestone, key);
                 // Through the outbox: many recipients (every team and judge), each sent once after commit even if
                 // this job is retried.
-                to.forEach(address -> mail.queue(address, notice));
+                to.forEach(address -> mail.queue(address, audience.template(), model));
                 execution.setVariableLocal("reminderRecipients", to.size());
                 return;
             }
@@ -73,13 +78,23 @@ class KeyDateReminder implements JavaDelegate {
         boolean isDeadline = milestone.getEndsAt() != null;
         // A deadline at 00:00 is a real moment (the end of the day before); a date-only event is said as a date.
         String when = isDeadline ? milestone.getEndsAt().format(FORMAT) : when(milestone.getStartsAt());
-        String gap = when.endsWith("）") ? "" : " ";
-        Set<String> recipients = recipients(execution.getProcessInstanceId(), campaign.getId(), key);
-        Notice notice = Notice.of("【" + campaign.getName() + "】提醒:" + milestone.getName()
-                        + (isDeadline ? "将于 " + when + " 截止" : "将于 " + when + gap + "举行"),
-                "您好:", message(key, milestone.getName(), when, isDeadline));
-        recipients.forEach(to -> mail.sendNow(to, notice));
-        execution.setVariableLocal("reminderRecipients", recipients.size());
+        Map<String, Addressee> addressees = addressees(execution.getProcessInstanceId(), campaign.getId(), key);
+        addressees.forEach((to, addressee) -> {
+            Map<String, Object> model = new HashMap<>();
+            model.put("campaignName", campaign.getName());
+            model.put("milestoneName", milestone.getName());
+            model.put("key", key);
+            model.put("when", when);
+            model.put("dateOnly", when.endsWith("）"));
+            model.put("deadline", isDeadline);
+            model.put("name", addressee.name());
+            // The exact task when the reminder is about the addressee's own task; Tasklist otherwise.
+            model.put("actionUrl", addressee.taskId() != null ? links.tasklistTask(addressee.taskId())
+                    : "ceremony".equals(key) ? null : links.tasklist());
+            model.put("actionLabel", addressee.taskId() != null ? "打开我的任务" : "打开任务列表");
+            mail.sendNow(to, "reminder-key-date", model);
+        });
+        execution.setVariableLocal("reminderRecipients", addressees.size());
     }
 
     /**
@@ -93,11 +108,15 @@ class KeyDateReminder implements JavaDelegate {
         return moment.format(FORMAT);
     }
 
-    Set<String> recipients(String processInstanceId, Long campaignId, String key) {
+    /** Who gets a reminder; with the task to open when the reminder is about the addressee's own task. */
+    record Addressee(String name, String taskId) {
+    }
+
+    Map<String, Addressee> addressees(String processInstanceId, Long campaignId, String key) {
         return switch (key) {
             case "nomination" -> assigneesOf(processInstanceId, "nominateTask");
             case "re-review" -> {
-                Set<String> open = assigneesOf(processInstanceId, "signDeclaration", "scoreCandidates");
+                Map<String, Addressee> open = assigneesOf(processInstanceId, "signDeclaration", "scoreCandidates");
                 yield open.isEmpty() ? group("committee") : open;
             }
             case "final-vote-and-notice" -> union(group("committee"), group("hr"));
@@ -106,33 +125,24 @@ class KeyDateReminder implements JavaDelegate {
         };
     }
 
-    private static String message(String key, String name, String when, boolean deadline) {
-        return switch (key) {
-            case "nomination" -> "部门推荐提名将于 " + when + " 截止,您尚未提交本部门的提名,请尽快登录任务列表完成「部门推荐提名」任务。";
-            case "ceremony" -> when.endsWith("）") ? "表彰大会将于 " + when + "举行,具体时间与地点以会议通知为准,请准时出席。"
-                    : "表彰大会将于 " + when + " 举行,请准时出席。";
-            default -> "「" + name + "」" + (deadline ? "将于 " + when + " 截止" : "定于 " + when)
-                    + ",请及时登录任务列表处理相关任务。";
-        };
-    }
-
-    private Set<String> assigneesOf(String processInstanceId, String... taskKeys) {
-        Set<String> emails = new LinkedHashSet<>();
+    /** Each assignee once, with the first of their open tasks (a declaration comes before the scores). */
+    private Map<String, Addressee> assigneesOf(String processInstanceId, String... taskKeys) {
+        Map<String, Addressee> emails = new LinkedHashMap<>();
         for (Task task : tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKeyIn(taskKeys)
-                .list()) {
+                .orderByTaskCreateTime().asc().list()) {
             User user = identity.createUserQuery().userId(task.getAssignee()).singleResult();
             if (user != null && user.getEmail() != null) {
-                emails.add(user.getEmail());
+                emails.putIfAbsent(user.getEmail(), new Addressee(user.getFirstName(), task.getId()));
             }
         }
         return emails;
     }
 
-    private Set<String> group(String groupId) {
-        return recipients.of(groupId);
+    private Map<String, Addressee> group(String groupId) {
+        return everyone(recipients.of(groupId));
     }
 
-    private Set<String> winners(Long campaignId) {
+    private Map<String, Addressee> winners(Long campaignId) {
         List<String> emails = jdbc.queryForList("select e.email from award_result r join nomination n on n.id = "
                 + "r.nomination_id join employee e on e.id = n.employee_id where r.campaign_id = ? and r.status = "
                 + "'WINNER' and e.email is not null", String.class, campaignId);
@@ -141,12 +151,18 @@ class KeyDateReminder implements JavaDelegate {
         all.addAll(jdbc.queryForList("select e.email from award_result r join team_member t on t.nomination_id = "
                 + "r.nomination_id join employee e on e.id = t.employee_id where r.campaign_id = ? and r.status = "
                 + "'WINNER' and e.email is not null", String.class, campaignId));
+        return everyone(all);
+    }
+
+    private static Map<String, Addressee> everyone(Set<String> emails) {
+        Map<String, Addressee> all = new LinkedHashMap<>();
+        emails.forEach(email -> all.put(email, new Addressee("各位同事", null)));
         return all;
     }
 
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        Set<String> all = new LinkedHashSet<>(a);
-        all.addAll(b);
+    private static Map<String, Addressee> union(Map<String, Addressee> a, Map<String, Addressee> b) {
+        Map<String, Addressee> all = new LinkedHashMap<>(a);
+        b.forEach(all::putIfAbsent);
         return all;
     }
 }

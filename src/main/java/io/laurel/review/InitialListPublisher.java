@@ -1,6 +1,6 @@
 package io.laurel.review;
 
-import io.laurel.mail.Notice;
+import java.util.Map;
 import io.laurel.nomination.Nomination;
 import io.laurel.nomination.NominationStatus;
 import java.util.List;
@@ -38,12 +38,9 @@ class InitialListPublisher implements JavaDelegate {
             boolean advances = InitialReviewScorer.advances(n.getGroupRank(), size);
             n.changeStatus(advances ? NominationStatus.ADVANCED : NominationStatus.ELIMINATED);
             NominationContext.Loaded loaded = new NominationContext.Loaded(campaign, n, eligible.candidate(n));
-            mail.toCandidate(loaded, Notice.of("【" + campaign.getName() + "】初评结果",
-                    n.getCandidateName() + ",您好:",
-                    "您参评「" + loaded.awardName() + "」的初评得分为 " + n.getInitialScore() + ",在本岗位组("
-                            + eligible.group(n) + ")" + size + " 人中排名第 "
-                            + n.getGroupRank() + "。",
-                    advances ? "恭喜您进入复评,评选委员会将安排面谈与案例分析。" : "很遗憾,您未能进入复评。感谢您的参与!"));
+            mail.toCandidate(loaded, "review-initial-result", Map.of("score", n.getInitialScore(),
+                    "positionGroup", eligible.group(n), "groupSize", size,
+                    "rank", n.getGroupRank(), "advances", advances));
         }
         List<String> committee = new java.util.ArrayList<>(organisation.committee(campaign.getId()));
         execution.setVariable("committeeMemberIds", committee);

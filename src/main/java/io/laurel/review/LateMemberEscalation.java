@@ -1,8 +1,8 @@
 package io.laurel.review;
 
+import java.util.Map;
 import io.laurel.mail.GroupRecipients;
 import io.laurel.mail.MailService;
-import io.laurel.mail.Notice;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -35,10 +35,9 @@ class LateMemberEscalation implements JavaDelegate {
                 "scoreCandidates");
         int assigned = ((Number) execution.getVariable("scoresAssigned")).intValue();
         int in = ((Number) execution.getVariable("scoresIn")).intValue();
-        Notice notice = new Notice("【" + campaign.getName() + "】复评截止:逾期评委名单",
-                "人力资源部,您好:", List.of("复评已到截止时间。已收到评分 " + in + " / " + assigned
-                        + " 份;达到三分之二后复评自动结束,未完成的评审将被取消。以下评委逾期,请督促:"), items);
-        recipients.of("hr").forEach(to -> mail.sendNow(to, notice));
+        Map<String, Object> model = Map.of("campaignName", campaign.getName(), "campaignId", campaign.getId(),
+                "scoresIn", in, "scoresAssigned", assigned, "late", items);
+        recipients.of("hr").forEach(to -> mail.sendNow(to, "review-late-members", model));
         execution.setVariable("reReviewDeadlinePassed", true);
     }
 }

@@ -1,6 +1,6 @@
 package io.laurel.review;
 
-import io.laurel.mail.Notice;
+import java.util.Map;
 import io.laurel.nomination.NominationStatus;
 import java.util.Arrays;
 import java.util.List;
@@ -25,10 +25,7 @@ class NominationDropper implements JavaDelegate {
         NominationContext.Loaded loaded = context.load(execution, "nominationId");
         loaded.nomination().changeStatus(NominationStatus.DROPPED);
         String missing = (String) execution.getVariable("missingMaterials");
-        mail.toCandidateAndNominator(loaded, new Notice(
-                "【" + loaded.campaign().getName() + "】提名因材料不全已取消",
-                loaded.nomination().getCandidateName() + " 及推荐人,您好:",
-                List.of("您参评「" + loaded.awardName() + "」的提名在 3 个工作日的补充期内仍缺少以下材料,按评选规则已取消:"),
-                missing == null ? List.of() : Arrays.asList(missing.split("\n"))));
+        mail.toCandidateAndNominator(loaded, "review-dropped",
+                Map.of("missing", missing == null ? List.of() : Arrays.asList(missing.split("\n"))));
     }
 }

@@ -1,6 +1,6 @@
 package io.laurel.review;
 
-import io.laurel.mail.Notice;
+import java.util.Map;
 import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -24,12 +24,6 @@ class SupplementRequester implements JavaDelegate {
         NominationContext.Loaded loaded = context.load(execution, "nominationId");
         String missing = (String) execution.getVariable("missingMaterials");
         List<String> items = missing == null || missing.isBlank() ? List.of() : Arrays.asList(missing.split("\n"));
-        mail.toCandidateAndNominator(loaded, new Notice(
-                "【" + loaded.campaign().getName() + "】请在3个工作日内补充参选材料",
-                loaded.nomination().getCandidateName() + " 及推荐人,您好:",
-                List.of("您参评「" + loaded.awardName() + "」的提名已通过资格初审,但材料尚不完整。",
-                        "请在 3 个工作日内通过 Laurel 提交以下材料(POST /api/nominations/"
-                                + loaded.nomination().getId() + "/materials),逾期未补充的提名将被取消:"),
-                items));
+        mail.toCandidateAndNominator(loaded, "review-supplement", Map.of("missing", items));
     }
 }

@@ -1,8 +1,8 @@
 package io.laurel.selection;
 
+import java.util.Map;
 import io.laurel.mail.GroupRecipients;
 import io.laurel.mail.MailService;
-import io.laurel.mail.Notice;
 import io.laurel.review.NominationContext;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -33,8 +33,7 @@ class CampaignCloser implements JavaDelegate {
                 + "status = 'WINNER' order by award_code, nomination_id", Long.class, campaign.getId()).stream()
                 .map(id -> context.load(campaign.getId(), id).label()).toList();
         campaign.markClosed();
-        Notice notice = new Notice("【" + campaign.getName() + "】评选结果定稿", "各位评委、人力资源部同事,您好:",
-                List.of("表彰大会已举行,评选结果现已定稿,活动结束。最终获奖名单如下:"), winners);
-        recipients.of("committee").forEach(to -> mail.sendNow(to, notice));
+        Map<String, Object> model = Map.of("campaignName", campaign.getName(), "winners", winners);
+        recipients.of("committee").forEach(to -> mail.sendNow(to, "campaign-closed", model));
     }
 }

@@ -1,12 +1,8 @@
 package io.laurel.selection;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -18,6 +14,10 @@ import io.laurel.campaign.CampaignKind;
 import io.laurel.campaign.CampaignService;
 import io.laurel.scoring.AssociationResults;
 import io.laurel.scoring.AssociationResultsWorkbook;
+import io.laurel.workbook.StyledWorkbook;
+import io.laurel.web.ApiException;
+import java.util.Arrays;
+import java.util.List;
 import org.springframework.security.core.Authentication;
 
 @RestController
@@ -55,33 +55,25 @@ class ResultsController {
         if (isAssociation(id)) {
             // Exports are for staff only (security configuration), so judge ids are shown.
             AssociationResults.Results r = associationResults.of(id, true);
-            return xlsx(r.campaignName(), associationWorkbook.write(r));
+            return xlsx(r.campaignName(), associationWorkbook.write(r, campaigns.get(id).zoneId()));
         }
         CampaignResults.Results r = results.of(id);
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = workbook.createSheet("评选结果");
-            String[] header = {"奖项", "名额", "候选人", "部门", "结果", "赞成票", "有表决权委员", "复评得分", "说明"};
-            Row head = sheet.createRow(0);
-            for (int i = 0; i < header.length; i++) {
-                head.createCell(i).setCellValue(header[i]);
-            }
-            int rowIndex = 1;
+        boolean scored = r.awards().stream().flatMap(a -> a.entries().stream()).anyMatch(e -> e.reReviewScore() != null);
+        if (!scored) {
+            throw ApiException.conflict("尚无复评得分，暂不能导出获奖名单：名单要等评选委员会复评打分、终评投票后才有意义");
+        }
+        try (StyledWorkbook book = new StyledWorkbook(campaigns.get(id).zoneId())) {
+            StyledWorkbook.Table sheet = book.table("评选结果", List.of("奖项", "名额", "候选人", "部门", "结果", "赞成票",
+                    "有表决权委员", "复评得分", "说明"));
             for (CampaignResults.AwardResult award : r.awards()) {
                 for (CampaignResults.Entry e : award.entries()) {
-                    Row row = sheet.createRow(rowIndex++);
-                    row.createCell(0).setCellValue(award.awardName());
-                    row.createCell(1).setCellValue(award.winnersQuota() == null ? "不限" : award.winnersQuota().toString());
-                    row.createCell(2).setCellValue(e.candidateName());
-                    row.createCell(3).setCellValue(e.department() == null ? "" : e.department());
-                    row.createCell(4).setCellValue(label(e.status()));
-                    row.createCell(5).setCellValue(e.approvals());
-                    row.createCell(6).setCellValue(e.entitledVoters());
-                    row.createCell(7).setCellValue(e.reReviewScore() == null ? 0 : e.reReviewScore().doubleValue());
-                    row.createCell(8).setCellValue(e.note() == null ? "" : e.note());
+                    sheet.add(Arrays.asList(award.awardName(),
+                            award.winnersQuota() == null ? "不限" : award.winnersQuota(), e.candidateName(),
+                            e.department(), label(e.status()), e.approvals(), e.entitledVoters(), e.reReviewScore(),
+                            e.note()));
                 }
             }
-            workbook.write(out);
-            return xlsx(r.campaignName(), out.toByteArray());
+            return xlsx(r.campaignName(), book.toBytes());
         }
     }
 

@@ -9,7 +9,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.laurel.LaurelApplication;
 import io.laurel.intake.PollLease;
 import io.laurel.mail.MailService;
-import io.laurel.mail.Notice;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
@@ -307,7 +306,7 @@ class TwoNodeClusterMySqlTest {
             if (step.equals("sendProbeMail")) {
                 Thread.sleep(10); // a mail server is not instant; spreads the run so the crash finds work in flight
                 String key = execution.getBusinessKey();
-                mails.sendNow(recipient(key), Notice.of("集群探针 " + key, "您好:", "这是一封集群测试邮件。"));
+                mails.sendNow(recipient(key), "welcome", Map.of("name", "集群探针", "campaignName", "集群探针 " + key));
                 SENDS.add(new String[] {node, key});
             }
         }

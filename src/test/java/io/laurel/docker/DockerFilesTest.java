@@ -133,6 +133,59 @@ class DockerFilesTest {
     }
 
     @Test
+    void everyVariableGivenToLaurelIsReadByTheApplication() throws IOException {
+        // The other direction of assertLaurelNode: a variable the application never reads is a setting that
+        // silently does nothing (a typo, or a setting that was renamed).
+        Set<String> known = new TreeSet<>();
+        for (Path yml : List.of(ROOT.resolve("src/main/resources/application.yml"), MYSQL_PROFILE)) {
+            flatten("", yaml(yml), known);
+        }
+        Matcher placeholders = Pattern.compile("\\$\\{([a-z][a-z0-9.-]*)").matcher(javaSources());
+        while (placeholders.find()) {
+            known.add(placeholders.group(1));
+        }
+        // Camunda's own Spring Boot settings (CamundaBpmProperties), not repeated in application.yml.
+        known.add("camunda.bpm.job-execution.lock-time-in-millis");
+        known.add("spring.profiles.active");
+        Set<String> canonicalKnown = known.stream().map(k -> k.replaceAll("[.-]", "").toLowerCase())
+                .collect(Collectors.toSet());
+        for (Map<String, Object> file : List.of(compose, cluster)) {
+            services(file).forEach((name, definition) -> {
+                if (!map(definition).containsKey("build")) {
+                    return; // mysql, mail: their images' own variables
+                }
+                for (String variable : environment(map(definition)).keySet()) {
+                    boolean read = profileVariables.contains(variable)
+                            || canonicalKnown.contains(variable.replace("_", "").toLowerCase());
+                    assertThat(read).as("%s.%s is read by the application (application-mysql.yml or a setting)",
+                            name, variable).isTrue();
+                }
+            });
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void flatten(String prefix, Map<String, Object> yaml, Set<String> keys) {
+        yaml.forEach((key, value) -> {
+            String path = prefix.isEmpty() ? key : prefix + "." + key;
+            keys.add(path);
+            if (value instanceof Map<?, ?> nested) {
+                flatten(path, (Map<String, Object>) nested, keys);
+            }
+        });
+    }
+
+    private static String javaSources() throws IOException {
+        try (var files = Files.walk(ROOT.resolve("src/main/java"))) {
+            StringBuilder all = new StringBuilder();
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                all.append(Files.readString(file, StandardCharsets.UTF_8));
+            }
+            return all.toString();
+        }
+    }
+
+    @Test
     void dockerfileBakesInNoSecret() throws IOException {
         assertThat(instructions(read(DOCKERFILE)))
                 .noneMatch(i -> (i.startsWith("ENV ") || i.startsWith("ARG ")) && i.matches("(?i).*(password|secret).*"));
@@ -233,7 +286,11 @@ class DockerFilesTest {
         List<String> runtime = instructions.subList(instructions.lastIndexOf(froms.get(froms.size() - 1)),
                 instructions.size());
         assertThat(runtime).anyMatch(i -> i.matches("EXPOSE\\s+(.*\\s)?8080(/tcp)?(\\s.*)?"));
-        assertThat(runtime).anyMatch(i -> i.startsWith("HEALTHCHECK ") && i.contains("/actuator/health"));
+        assertThat(runtime).anyMatch(i -> i.startsWith("HEALTHCHECK ") && i.contains("/opt/laurel/healthcheck.sh"));
+        assertThat(runtime).anyMatch(i -> i.startsWith("COPY ") && i.contains("docker/healthcheck.sh /opt/laurel/healthcheck.sh"));
+        assertThat(read(ROOT.resolve("docker/healthcheck.sh"))).contains("/actuator/health");
+        // No tool the JRE image is not promised to have (HealthCheckScriptTest runs the script with an empty PATH).
+        assertThat(runtime).noneMatch(i -> i.startsWith("HEALTHCHECK ") && i.matches(".*\\b(curl|wget|nc)\\b.*"));
         assertThat(runtime).anyMatch(i -> i.startsWith("VOLUME ") && i.contains(DATA_DIR));
         assertThat(runtime).anyMatch(i -> i.startsWith("ENV ") && i.matches(".*\\bSPRING_PROFILES_ACTIVE=mysql\\b.*"));
         List<String> users = runtime.stream().filter(i -> i.startsWith("USER ")).toList();

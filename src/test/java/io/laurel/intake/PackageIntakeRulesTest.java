@@ -200,7 +200,8 @@ class PackageIntakeRulesTest extends IntakeTestSupport {
             DataFormatter f = new DataFormatter();
             StringBuilder all = new StringBuilder();
             sheet.forEach(row -> row.forEach(cell -> all.append(f.formatCellValue(cell)).append('|')));
-            assertThat(all).contains("单位名称:|" + PackageZip.UNIT).contains("序号|选手姓名|岗位名称|手机|邮箱|参评奖项")
+            assertThat(all).contains("单位名称|单位联系人|联系人电话|联系人邮箱|序号|选手姓名|岗位名称|手机|邮箱|参评奖项")
+                    .contains(PackageZip.UNIT + "|")
                     .contains("1|按时|客服专员|13900000000|p0@x.example|精英客服奖");
         }
     }

@@ -187,12 +187,23 @@ class AssociationResultsApiTest {
             assertThat(first.getCell(11).getNumericCellValue()).isEqualTo(88.1333);
             assertThat(first.getCell(12).getStringCellValue()).isEqualTo("“最美客服人”一等奖、最佳风采奖");
             assertThat(book.getSheet("评委评分").getLastRowNum()).isEqualTo(60);
-            assertThat(book.getSheet("计算说明").getRow(0).getCell(1).getStringCellValue()).isEqualTo("none");
-            String method = sheetText(book.getSheet("计算说明"));
-            assertThat(method).contains("满分 网络投票得分\t20", "最终得分公式\t最终得分 = 70% × 专家评分 × 100 ÷ 100",
+            // Explanations in Chinese words, no internal codes or decision ids.
+            var method = book.getSheet("计算说明");
+            assertThat(method.getRow(2).getCell(1).getStringCellValue()).startsWith("不标准化");
+            StringBuilder all = new StringBuilder();
+            method.forEach(row -> row.forEach(cell -> all.append(cell.toString()).append('|')));
+            assertThat(all.toString()).doesNotContain("DMN", "none", "z-score", "vote-points", "score-weights");
+            String explained = sheetText(method);
+            assertThat(explained).contains("满分：网络投票得分\t20", "最终得分公式\t最终得分 = 70% × 专家评分 × 100 ÷ 100",
                     "20% × 网络投票得分 × 100 ÷ 20");
-            assertThat(sheetText(book.getSheet("评选结果"))).contains("网络投票得分满20分计入20分");
             assertThat(book.getSheet("单位奖").getLastRowNum()).isEqualTo(9);
+            // The house style on every sheet: bold frozen header with a filter.
+            for (var sheet : book) {
+                assertThat(book.getFontAt(sheet.getRow(0).getCell(0).getCellStyle().getFontIndex()).getBold())
+                        .as(sheet.getSheetName()).isTrue();
+                assertThat(sheet.getPaneInformation().getHorizontalSplitTopRow()).as(sheet.getSheetName()).isEqualTo((short) 1);
+                assertThat(((org.apache.poi.xssf.usermodel.XSSFSheet) sheet).getCTWorksheet().isSetAutoFilter()).isTrue();
+            }
         }
     }
 
@@ -207,6 +218,15 @@ class AssociationResultsApiTest {
             text.append('\n');
         }
         return text.toString();
+    }
+
+    @Test
+    void noPrizeListBeforeTheResultsAreComputed() throws Exception {
+        Campaign campaign = fixture.campaign("cs-essay-2018");
+        Http.Answer refused = as("chenjing").get("/api/campaigns/" + campaign.getId() + "/exports/results.xlsx");
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.body()).contains("尚未计算", "获奖名单");
     }
 
     /**
