@@ -1,7 +1,6 @@
 package io.laurel.organisation;
 
 import io.laurel.mail.MailService;
-import io.laurel.mail.Notice;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -72,12 +71,8 @@ public class Invitations {
         String token = HexFormat.of().formatHex(bytes);
         jdbc.update("insert into user_invitation (token_hash, user_id, created_at, expires_at) values (?, ?, ?, ?)",
                 hash(token), userId, Timestamp.from(now), Timestamp.from(now.plus(VALID)));
-        mail.queue(user.getEmail(), Notice.of("【Laurel 评优评选】账号邀请:请设置登录密码",
-                user.getFirstName() + ",您好:",
-                why + "您的登录用户名是 " + userId + "。",
-                "请在 " + VALID.toDays() + " 天内打开以下链接设置您的登录密码(链接只能使用一次):",
-                baseUrl + "/staff/invitation?token=" + token,
-                "设置密码后,您可以用同一个用户名和密码登录任务列表(Tasklist)和工作台。如果您没有预期收到此邮件,请忽略。"));
+        mail.queue(user.getEmail(), "account-invitation", java.util.Map.of("name", user.getFirstName(), "why", why,
+                "userId", userId, "validDays", VALID.toDays(), "link", baseUrl + "/staff/invitation?token=" + token));
     }
 
     /** The user a still valid link belongs to. */
