@@ -78,10 +78,9 @@ public class CampaignTimeline {
         return "start".equals(anchor(campaign, keyDateCode)) ? milestone.getStartsAt() : keyMoment(milestone);
     }
 
-    private Object anchor(Campaign campaign, String keyDateCode) {
-        Map<String, Object> rules = presets.fromJson(campaign.getPresetSnapshot()).rules();
-        return rules != null && rules.get("reminderAnchors") instanceof Map<?, ?> anchors ? anchors.get(keyDateCode)
-                : null;
+    private String anchor(Campaign campaign, String keyDateCode) {
+        Map<String, String> anchors = presets.fromJson(campaign.getPresetSnapshot()).rules().reminderAnchors();
+        return anchors == null ? null : anchors.get(keyDateCode);
     }
 
     /**
@@ -90,20 +89,18 @@ public class CampaignTimeline {
      */
     public List<String> reminderKeys(Long campaignId) {
         Campaign campaign = campaign(campaignId);
-        Map<String, Object> rules = presets.fromJson(campaign.getPresetSnapshot()).rules();
-        Object keys = rules == null ? null : rules.get("reminderKeyDates");
-        if (!(keys instanceof List<?> list)) {
+        List<String> keys = presets.fromJson(campaign.getPresetSnapshot()).rules().reminderKeyDates();
+        if (keys == null) {
             return List.of();
         }
         Date now = ClockUtil.getCurrentTime();
-        return list.stream().map(String::valueOf).filter(key -> campaign.milestone(key).isPresent())
+        return keys.stream().filter(key -> campaign.milestone(key).isPresent())
                 .filter(key -> reminderAt(campaignId, key).after(now)).toList();
     }
 
     int reminderDays(Campaign campaign) {
-        Map<String, Object> rules = presets.fromJson(campaign.getPresetSnapshot()).rules();
-        Object days = rules == null ? null : rules.get("reminderDaysBefore");
-        return days instanceof Number n ? n.intValue() : DEFAULT_REMINDER_DAYS;
+        Integer days = presets.fromJson(campaign.getPresetSnapshot()).rules().reminderDaysBefore();
+        return days != null ? days : DEFAULT_REMINDER_DAYS;
     }
 
     private static LocalDateTime keyMoment(Milestone milestone) {

@@ -20,7 +20,7 @@ public record CampaignView(
         List<AwardView> awards,
         List<Preset.MaterialRule> materials,
         List<String> channels,
-        Map<String, Object> rules) {
+        PresetRules rules) {
 
     public record PhaseView(String code, String name, LocalDateTime startsAt, LocalDateTime endsAt) {
 

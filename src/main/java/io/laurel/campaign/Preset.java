@@ -1,6 +1,5 @@
 package io.laurel.campaign;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Collections;
@@ -22,8 +21,9 @@ import java.util.Map;
  * @param awards    the awards, in display order
  * @param timeline  phases and key dates in the seed's own year; shifted when a campaign is created
  * @param materials what each candidate, entry or unit must hand in
- * @param scoring   weights and rubric of the evaluation
- * @param rules     further numbers of the campaign (reminder lead days, notice working days, ...)
+ * @param scoring   the evaluation's method and rubric (weights are DMN tables: score-weights, contest-stage-weights)
+ * @param rules     the campaign's numbers and switches that code acts on, typed
+ * @param seedNotes the seed's wording that people read and no code acts on (eligibility text, prize payment ...)
  */
 public record Preset(
         String key,
@@ -37,7 +37,8 @@ public record Preset(
         List<Phase> timeline,
         List<MaterialRule> materials,
         Scoring scoring,
-        Map<String, Object> rules) {
+        PresetRules rules,
+        Map<String, Object> seedNotes) {
 
     // Read-only views: a parsed snapshot is shared between callers (PresetCatalog caches it by its JSON).
     public Preset {
@@ -45,7 +46,8 @@ public record Preset(
         awards = readOnly(awards);
         timeline = readOnly(timeline);
         materials = readOnly(materials);
-        rules = rules == null ? null : Collections.unmodifiableMap(rules);
+        rules = rules == null ? PresetRules.NONE : rules;
+        seedNotes = seedNotes == null ? Map.of() : Collections.unmodifiableMap(seedNotes);
     }
 
     static <T> List<T> readOnly(List<T> list) {
@@ -99,13 +101,12 @@ public record Preset(
     }
 
     /**
-     * How entries are scored. {@code weights} are the seed's shares by source or indicator (summing to 1),
-     * {@code rubric} the criteria judges score.
+     * How entries are scored: the method and the criteria judges score. The weights by source or indicator are rows
+     * of the DMN tables score-weights and contest-stage-weights, their one home.
      */
-    public record Scoring(String method, Map<String, BigDecimal> weights, List<Criterion> rubric) {
+    public record Scoring(String method, List<Criterion> rubric) {
 
         public Scoring {
-            weights = weights == null ? null : Collections.unmodifiableMap(weights);
             rubric = readOnly(rubric);
         }
     }

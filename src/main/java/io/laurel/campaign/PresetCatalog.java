@@ -32,6 +32,10 @@ public class PresetCatalog {
     private static final int MAX_PARSED = 256;
 
     private final ObjectMapper mapper = presetMapper();
+    // Snapshots stored with campaigns before a rule moved (or was retired) still open: unknown names are skipped
+    // there. Preset files are read with the strict mapper, so a misspelt rule stops start-up.
+    private final ObjectMapper snapshotMapper = presetMapper()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private final Map<String, Preset> parsed = new ConcurrentHashMap<>();
     private final Map<String, Preset> presets;
 
@@ -68,7 +72,7 @@ public class PresetCatalog {
         }
         Preset preset;
         try {
-            preset = mapper.readValue(json, Preset.class);
+            preset = snapshotMapper.readValue(json, Preset.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored preset snapshot is not valid JSON", e);
         }
@@ -77,6 +81,23 @@ public class PresetCatalog {
         }
         parsed.put(json, preset);
         return preset;
+    }
+
+    /** The rules of {@code base} with every rule {@code over} sets put over them. */
+    public PresetRules overlay(PresetRules base, PresetRules over) {
+        Map<String, Object> merged = new java.util.LinkedHashMap<>(nonNull(base));
+        merged.putAll(nonNull(over));
+        return mapper.convertValue(merged, PresetRules.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> nonNull(PresetRules rules) {
+        if (rules == null) {
+            return Map.of();
+        }
+        Map<String, Object> map = new java.util.LinkedHashMap<>(mapper.convertValue(rules, Map.class));
+        map.values().removeIf(java.util.Objects::isNull);
+        return map;
     }
 
     static ObjectMapper presetMapper() {

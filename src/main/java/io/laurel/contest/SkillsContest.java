@@ -2,6 +2,7 @@ package io.laurel.contest;
 
 import io.laurel.campaign.Campaign;
 import io.laurel.campaign.Preset;
+import io.laurel.campaign.PresetRules;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
@@ -42,18 +43,18 @@ public final class SkillsContest {
     record Rules(int teamSize, int finalTeams, int groupMin, int groupMax, boolean thirdPlaceMatch) {
 
         static Rules of(Preset preset) {
-            Map<String, Object> rules = preset.rules() == null ? Map.of() : preset.rules();
-            return new Rules(number(rules, "teamSize", 3), number(rules, "finalTeams", 8),
-                    number(rules, "semifinalTeamsPerRoundMin", 3), number(rules, "semifinalTeamsPerRoundMax", 5),
-                    !Boolean.FALSE.equals(rules.get("thirdPlaceMatch")));
+            PresetRules rules = preset.rules();
+            return new Rules(orDefault(rules.teamSize(), 3), orDefault(rules.finalTeams(), 8),
+                    orDefault(rules.semifinalTeamsPerRoundMin(), 3), orDefault(rules.semifinalTeamsPerRoundMax(), 5),
+                    rules.thirdPlaceMatchPlayed());
         }
 
         static boolean isContest(Preset preset) {
-            return preset.rules() != null && PROCESS_KEY.equals(preset.rules().get("process"));
+            return PROCESS_KEY.equals(preset.rules().process());
         }
 
-        private static int number(Map<String, Object> rules, String key, int fallback) {
-            return rules.get(key) instanceof Number n ? n.intValue() : fallback;
+        private static int orDefault(Integer value, int fallback) {
+            return value != null ? value : fallback;
         }
     }
 

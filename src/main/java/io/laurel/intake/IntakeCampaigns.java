@@ -50,8 +50,8 @@ public class IntakeCampaigns {
 
     /** The phase whose end is the intake deadline: the preset's {@code rules.intakePhase}, else {@code intake}. */
     public String intakePhase(Campaign campaign) {
-        var rules = preset(campaign).rules();
-        return rules != null && rules.get("intakePhase") instanceof String phase ? phase : INTAKE_PHASE;
+        String phase = preset(campaign).rules().intakePhase();
+        return phase != null ? phase : INTAKE_PHASE;
     }
 
     /**
@@ -68,8 +68,8 @@ public class IntakeCampaigns {
 
     private int score(Campaign campaign, String text) {
         Preset preset = preset(campaign);
-        Object subject = preset.rules() == null ? null : preset.rules().get("registrationEmailSubject");
-        if (subject instanceof String pattern) {
+        String pattern = preset.rules().registrationEmailSubject();
+        if (pattern != null) {
             // 【卓越服务之星参赛报名 + 企业名称】: the fixed words before the "+" identify the campaign
             String words = pattern.replaceAll("[【】\\s]", "").split("[+＋]")[0];
             return text.contains(words) ? 2 : -1; // a unit package never lands in a team contest by default

@@ -48,10 +48,10 @@ public class JudgingPlan {
     @SuppressWarnings("unchecked")
     public List<Panel> panels(Campaign campaign) {
         Preset preset = preset(campaign);
-        Object applies = preset.rules() == null ? null : preset.rules().get("rubricAppliesTo");
+        List<String> applies = preset.rules().rubricAppliesTo();
         List<String> codes;
-        if (applies instanceof List<?> list && !list.isEmpty()) {
-            codes = (List<String>) list;
+        if (applies != null && !applies.isEmpty()) {
+            codes = applies;
         } else if (preset.scoring() != null && preset.scoring().method() != null
                 && preset.scoring().method().startsWith("panel")) {
             codes = List.of("panel");
@@ -92,8 +92,8 @@ public class JudgingPlan {
     /** Points lost per nonconformity (the preset's {@code conformityDeductionPerIssue}, else 1). */
     public int deductionPerIssue(Campaign campaign) {
         Preset preset = preset(campaign);
-        Object value = preset.rules() == null ? null : preset.rules().get("conformityDeductionPerIssue");
-        return value instanceof Number n ? n.intValue() : 1;
+        Integer value = preset.rules().conformityDeductionPerIssue();
+        return value != null ? value : 1;
     }
 
     /**

@@ -21,12 +21,12 @@ record VoteWindow(LocalDateTime opensAt, LocalDateTime closesAt) {
 
     static Optional<VoteWindow> of(Campaign campaign, Preset preset) {
         Optional<Milestone> page = campaign.milestone(MILESTONE);
-        Object days = preset.rules() == null ? null : preset.rules().get(DAYS_RULE);
-        if (page.isEmpty() || !(days instanceof Number n) || n.intValue() < 1) {
+        Integer days = preset.rules().onlineVoteDays();
+        if (page.isEmpty() || days == null || days < 1) {
             return Optional.empty();
         }
         LocalDateTime opens = page.get().getStartsAt().toLocalDate().atStartOfDay();
-        return Optional.of(new VoteWindow(opens, opens.plusDays(n.intValue())));
+        return Optional.of(new VoteWindow(opens, opens.plusDays(days)));
     }
 
     State at(LocalDateTime now) {

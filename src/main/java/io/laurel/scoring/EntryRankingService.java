@@ -6,6 +6,7 @@ import io.laurel.campaign.AwardQuotas;
 import io.laurel.campaign.Campaign;
 import io.laurel.campaign.CampaignService;
 import io.laurel.campaign.Preset;
+import io.laurel.campaign.PresetRules;
 import io.laurel.campaign.PresetCatalog;
 import io.laurel.onlinevote.OnlineVoteCounts;
 import java.math.BigDecimal;
@@ -99,15 +100,12 @@ class EntryRankingService implements EntryRanking {
     private Preset rulesOf(Campaign campaign) {
         Preset snapshot = presets.fromJson(campaign.getPresetSnapshot());
         Preset current = presets.find(campaign.getPresetKey()).orElse(snapshot);
-        Map<String, Object> rules = new LinkedHashMap<>(current.rules() == null ? Map.of() : current.rules());
-        if (snapshot.rules() != null) {
-            rules.putAll(snapshot.rules());
-        }
+        PresetRules rules = presets.overlay(current.rules(), snapshot.rules());
         Preset.Scoring scoring = snapshot.scoring() != null && snapshot.scoring().rubric() != null ? snapshot.scoring()
                 : current.scoring();
         return new Preset(snapshot.key(), snapshot.name(), snapshot.kind(), snapshot.seed(), snapshot.timeZone(),
                 snapshot.intakeMailbox(), snapshot.channels(), snapshot.awards(), snapshot.timeline(),
-                snapshot.materials(), scoring, rules);
+                snapshot.materials(), scoring, rules, snapshot.seedNotes());
     }
 
     private List<ScoreBlend.Entry> entries(long campaignId) {
@@ -137,9 +135,9 @@ class EntryRankingService implements EntryRanking {
      */
     @SuppressWarnings("unchecked")
     private Map<Long, List<String>> prizes(Campaign campaign, Preset preset, List<ScoreBlend.Result> results) {
-        Map<String, Object> rules = preset.rules();
-        Map<String, List<String>> ranked = (Map<String, List<String>>) rules.getOrDefault("rankedPrizes", Map.of());
-        List<String> voteAwards = (List<String>) rules.getOrDefault("votePrizes", List.of());
+        Map<String, List<String>> ranked = preset.rules().rankedPrizes() == null ? Map.of()
+                : preset.rules().rankedPrizes();
+        List<String> voteAwards = preset.rules().votePrizesOrNone();
         Map<Long, List<String>> prizes = new TreeMap<>();
         results.stream().collect(Collectors.groupingBy(ScoreBlend.Result::group, TreeMap::new, Collectors.toList()))
                 .forEach((group, list) -> {

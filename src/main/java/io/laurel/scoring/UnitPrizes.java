@@ -97,11 +97,11 @@ public class UnitPrizes {
     /** Refreshes the proposals from the ranked entries; decided rows keep their decision. */
     @SuppressWarnings("unchecked")
     void propose(long campaignId, Preset preset, List<ScoreBlend.Result> results) {
-        Map<String, String> awards = (Map<String, String>) preset.rules().getOrDefault("unitPrizes", Map.of());
+        Map<String, String> awards = preset.rules().unitPrizesOrNone();
         if (awards.isEmpty()) {
             return;
         }
-        int proposals = ((Number) preset.rules().getOrDefault("unitPrizeProposals", 3)).intValue();
+        int proposals = preset.rules().unitPrizeProposals() != null ? preset.rules().unitPrizeProposals() : 3;
         List<UnitFigures> figures = figures(campaignId, results);
         Map<String, Map<Long, String>> decided = new HashMap<>();
         jdbc.query("select award_code, unit_id, status from unit_prize where campaign_id = ? and status <> ?",

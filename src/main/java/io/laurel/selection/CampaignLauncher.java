@@ -32,9 +32,8 @@ public class CampaignLauncher {
             throw ApiException.conflict("活动「" + campaign.getName() + "」已启动或已结束 (状态 " + campaign.getStatus() + ")");
         }
         // A preset may name its own process (rules.process, e.g. skills-contest); the lifecycle is the default.
-        var rules = presets.fromJson(campaign.getPresetSnapshot()).rules();
-        Object process = rules == null ? null : rules.get("process");
-        return runtime.createProcessInstanceByKey(process instanceof String key ? key : AwardSelection.PROCESS_KEY)
+        String process = presets.fromJson(campaign.getPresetSnapshot()).rules().process();
+        return runtime.createProcessInstanceByKey(process != null ? process : AwardSelection.PROCESS_KEY)
                 .businessKey(campaignId.toString())
                 .setVariable(AwardSelection.CAMPAIGN_ID, campaignId)
                 .execute();

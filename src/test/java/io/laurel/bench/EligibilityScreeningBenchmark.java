@@ -138,9 +138,9 @@ class EligibilityScreeningBenchmark {
         row(out, "plain Java loop, 1 thread", plainMs, plainCpu, inputs.size(), defaultMs, plainMs);
         out.append(String.format(Locale.ROOT, "eligible: %,d of %,d; all verdicts agree (%s)%n", eligible, inputs.size(),
                 DEFAULT_FEEL_FULL ? "default FEEL on every employee" : "default FEEL on the first " + subset.size()));
-        out.append(String.format(Locale.ROOT, "targets: legacy 2 threads ≤ 250 ms per 100k: %s; ≥ 100× default: %s (%.0f×)%n",
-                legacy2Ms * 100_000.0 / inputs.size() <= 250 ? "met" : "NOT met", defaultMs / legacy2Ms >= 100 ? "met" : "NOT met",
-                defaultMs / legacy2Ms));
+        // The 250 ms per 100k target was retired with the hand-written FEEL shortcuts (issue 17); ≥ 100× stays.
+        out.append(String.format(Locale.ROOT, "target: ≥ 100× default: %s (%.0f×)%n",
+                defaultMs / legacy2Ms >= 100 ? "met" : "NOT met", defaultMs / legacy2Ms));
         out.append(String.format(Locale.ROOT, "load average at the end: %.2f (other processes share the cores)%n",
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         double per100k = 100_000.0 / inputs.size();
@@ -149,8 +149,7 @@ class EligibilityScreeningBenchmark {
                 BenchTable.f("default config: %.0f ms", defaultMs * per100k),
                 BenchTable.f("%.0f× faster; %.0f× plain Java (%.1f ms)", defaultMs / legacy2Ms, legacy2Ms / plainMs,
                         plainMs * per100k),
-                "≤ 250 ms, ≥ 100× default", legacy2Ms * per100k <= 250 && defaultMs / legacy2Ms >= 100 ? "yes"
-                        : defaultMs / legacy2Ms >= 100 ? "100×: yes; 250 ms: no" : "no");
+                "≥ 100× default", defaultMs / legacy2Ms >= 100 ? "yes" : "no");
         BenchTable.row("P1 eligibility", "whole screening (inputs + DMN, 2 threads)",
                 BenchTable.f("%.0f ms per 100k", total2Ms * per100k), BenchTable.f("default config: %.0f ms", defaultMs * per100k),
                 BenchTable.f("%.0f× faster", defaultMs / total2Ms), "", "");

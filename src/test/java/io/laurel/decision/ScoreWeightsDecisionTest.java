@@ -54,20 +54,19 @@ class ScoreWeightsDecisionTest {
                 preset.scoring().rubric().stream().map(Preset.Criterion::code).collect(Collectors.toList()));
     }
 
+    /** The DMN is the weights' one home (the presets no longer carry a copy); the seeds' shares, in percent. */
     @Test
-    void everyPresetWithWeightsSumsToOneAndAgreesWithThePreset() {
-        PresetCatalog catalog = new PresetCatalog();
+    void everyPresetsWeightsSumToOneAndAreTheSeedsShares() {
         for (String key : new String[] {"cs-essay-2018", "most-beautiful-cs-2019", "influential-cc-2020"}) {
-            Map<String, BigDecimal> dmn = weights(key);
-            assertThat(dmn.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add)).as(key)
+            assertThat(weights(key).values().stream().reduce(BigDecimal.ZERO, BigDecimal::add)).as(key)
                     .isEqualByComparingTo("1");
-            Map<String, BigDecimal> preset = catalog.find(key).orElseThrow().scoring().weights();
-            if (preset != null) {
-                assertThat(dmn.keySet()).as(key).isEqualTo(preset.keySet());
-                preset.forEach((source, w) -> assertThat(dmn.get(source)).as(key + " " + source)
-                        .isEqualByComparingTo(w));
-            }
         }
+        // seed 001: 专家评分 70%、专业观众评分 10%、网络投票 20%
+        assertThat(weights("cs-essay-2018")).containsOnlyKeys("expert", "audience", "onlineVote");
+        assertThat(weights("cs-essay-2018").get("expert")).isEqualByComparingTo(new BigDecimal(70).movePointLeft(2));
+        assertThat(weights("cs-essay-2018").get("audience")).isEqualByComparingTo(new BigDecimal(10).movePointLeft(2));
+        // seed 000 says 评审组评分+网络投票 按照权重 without the shares: the two sources, shares are Laurel's reading
+        assertThat(weights("most-beautiful-cs-2019")).containsOnlyKeys("panel", "onlineVote");
     }
 
     @Test

@@ -195,7 +195,7 @@ public class PackageInspector {
             List<Finding> problems) {
         List<Preset.MaterialRule> rules = preset.materials() == null ? List.of()
                 : preset.materials().stream().filter(r -> "APPLICANT".equals(r.scope())).toList();
-        boolean eitherOr = preset.rules() != null && preset.rules().containsKey("entryForms");
+        boolean eitherOr = preset.rules().entryForms() != null;
         boolean hasArticle = false;
         boolean hasVideo = false;
         for (Preset.MaterialRule rule : rules) {
@@ -453,7 +453,7 @@ public class PackageInspector {
                 problems.add(new Finding(subject, "参赛报名表“" + table.entry().fileName() + "”无法读取", "请另存为 xlsx 后重新提交"));
             }
         }
-        int teamSize = preset.rules() != null && preset.rules().get("teamSize") instanceof Number n ? n.intValue() : 3;
+        int teamSize = preset.rules().teamSize() != null ? preset.rules().teamSize() : 3;
         if (form != null && form.rows().size() != teamSize) {
             problems.add(new Finding(subject, "报名表中有 " + form.rows().size() + " 名队员",
                     "每支参赛队伍须由同一单位的 " + teamSize + " 名成员组成，请修改报名表后重新发送"));
