@@ -12,7 +12,10 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** A member's ballot: the finalists of each award, except those the member declared a conflict with. */
+/**
+ * A member's ballot: the finalists of each award, except those the member declared a conflict with. Opens the
+ * vote's encryption key (see {@link BallotKeys}).
+ */
 @Component("ballotForm")
 class BallotForm implements TaskListener {
 
@@ -20,18 +23,22 @@ class BallotForm implements TaskListener {
     private final NominationRepository nominations;
     private final CommitteeRecords records;
     private final MaterialLinks links;
+    private final BallotKeys keys;
 
     BallotForm(NominationContext context, NominationRepository nominations, CommitteeRecords records,
-            MaterialLinks links) {
+            MaterialLinks links, BallotKeys keys) {
         this.context = context;
         this.nominations = nominations;
         this.records = records;
         this.links = links;
+        this.keys = keys;
     }
 
     @Override
     public void notify(DelegateTask task) {
         var campaign = context.campaign(task);
+        // The first ballot task of the vote opens it: the key pair is made, its private half goes to the key file.
+        keys.openVote(campaign.getId());
         Set<Long> recused = records.recusedBy(campaign.getId(), task.getAssignee());
         var finalists = nominations.findByCampaignIdAndStatusInOrderById(campaign.getId(),
                 List.of(NominationStatus.FINALIST)).stream()

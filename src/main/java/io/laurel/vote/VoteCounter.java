@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts the anonymous ballots. A finalist qualifies with approval of at least the DMN {@code majority-thresholds}
+ * Counts the sealed ballots (only each finalist's total is ever decrypted, see {@link BallotTally}). A finalist qualifies with approval of at least the DMN {@code majority-thresholds}
  * share (two thirds) of the members
  * entitled to vote on them (members who declared a conflict are not counted). Per award, the qualified
  * finalists are ranked by re-review score and capped by the DMN {@code award-quota}; an award with
@@ -33,15 +33,17 @@ class VoteCounter implements JavaDelegate {
     private final AwardQuotas quotas;
     private final JdbcTemplate jdbc;
     private final MajorityThresholds thresholds;
+    private final BallotTally ballotTally;
 
     VoteCounter(NominationContext context, NominationRepository nominations, CommitteeRecords records,
-            AwardQuotas quotas, JdbcTemplate jdbc, MajorityThresholds thresholds) {
+            AwardQuotas quotas, JdbcTemplate jdbc, MajorityThresholds thresholds, BallotTally ballotTally) {
         this.context = context;
         this.nominations = nominations;
         this.records = records;
         this.quotas = quotas;
         this.jdbc = jdbc;
         this.thresholds = thresholds;
+        this.ballotTally = ballotTally;
     }
 
     record Tally(Nomination nomination, int approvals, int entitled, MajorityThresholds.Share share) {
@@ -65,9 +67,13 @@ class VoteCounter implements JavaDelegate {
         var campaign = context.campaign(execution);
         int committeeSize = ((List<String>) execution.getVariable("voterIds")).size();
         MajorityThresholds.Share share = thresholds.of(MajorityThresholds.FINAL_VOTE);
-        Map<Long, Tally> tallies = nominations.findByCampaignIdAndStatusInOrderById(campaign.getId(),
-                List.of(NominationStatus.FINALIST)).stream()
-                .map(n -> new Tally(n, approvals(n.getId()), committeeSize - records.recusals(n.getId()), share))
+        List<Nomination> finalists = nominations.findByCampaignIdAndStatusInOrderById(campaign.getId(),
+                List.of(NominationStatus.FINALIST));
+        // Only the totals are decrypted (BallotTally); the two-thirds rule is applied to them.
+        Map<Long, Integer> approvals = ballotTally.count(campaign.getId(),
+                finalists.stream().map(Nomination::getId).toList());
+        Map<Long, Tally> tallies = finalists.stream()
+                .map(n -> new Tally(n, approvals.get(n.getId()), committeeSize - records.recusals(n.getId()), share))
                 .collect(Collectors.toMap(t -> t.nomination().getId(), t -> t, (a, b) -> a, java.util.LinkedHashMap::new));
         List<Candidacy> listed = jdbc.query("select nomination_id, award_code, position from list_vote_award "
                 + "where campaign_id = ? order by position, nomination_id", (rs, i) -> new Candidacy(
@@ -118,12 +124,6 @@ class VoteCounter implements JavaDelegate {
         tallies.values().forEach(t -> t.nomination().changeStatus(won.contains(t.nomination().getId())
                 ? NominationStatus.WINNER : NominationStatus.NOT_SELECTED));
         execution.setVariable("winnerCount", winners);
-    }
-
-    private int approvals(Long nominationId) {
-        Integer count = jdbc.queryForObject("select count(*) from ballot where nomination_id = ? and approve = ?",
-                Integer.class, nominationId, true);
-        return count == null ? 0 : count;
     }
 
     private void record(Long campaignId, Candidacy candidacy, String status, String note) {

@@ -17,7 +17,6 @@ import io.laurel.support.Http;
 import io.laurel.support.LaurelTest;
 import io.laurel.support.Tasklist;
 import java.nio.charset.StandardCharsets;
-import java.sql.DatabaseMetaData;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -81,6 +80,9 @@ class BallotAnonymityTest {
 
     @Autowired
     RuntimeService runtime;
+
+    @Autowired
+    BallotKeys keys;
 
     @AfterEach
     void resetClock() {
@@ -165,29 +167,27 @@ class BallotAnonymityTest {
                     .isEqualTo(approvals);
             assertThat(((Number) result.get("entitled_voters")).longValue()).as("entitled of " + finalist)
                     .isEqualTo(entitled);
-            assertThat(jdbc.queryForObject("select count(*) from ballot where nomination_id = ?", Long.class,
-                    Long.valueOf(finalist))).isEqualTo(entitled);
-            assertThat(jdbc.queryForObject("select count(*) from ballot where nomination_id = ? and approve = ?",
-                    Long.class, Long.valueOf(finalist), true)).isEqualTo(approvals);
+            // Every ballot holds a sealed 0/1 for every finalist (an encrypted 0 where the member recused).
+            assertThat(jdbc.queryForObject("select count(*) from sealed_ballot where nomination_id = ?", Long.class,
+                    Long.valueOf(finalist))).isEqualTo(ballots.size());
+            assertThat(jdbc.queryForObject("select approvals from ballot_tally where nomination_id = ?", Long.class,
+                    Long.valueOf(finalist))).isEqualTo(approvals);
             assertThat(result.get("status")).as("status of " + finalist)
                     .isIn(approvals * 3 >= entitled * 2 ? List.of("WINNER", "OVER_QUOTA") : List.of("NOT_APPROVED"));
         }
         assertThat(jdbc.queryForList("select member_id from ballot_receipt where campaign_id = ?", String.class,
                 campaign.getId())).containsExactlyInAnyOrderElementsOf(ballots.stream().map(Ballot::member).toList());
 
-        // The ballot tables hold no voter and no time: their columns are exactly these.
-        assertThat(columns("ballot")).containsExactlyInAnyOrder("id", "campaign_id", "nomination_id", "approve");
+        // The ballot tables hold no voter, no time and no plain choice: their columns are exactly these.
+        assertThat(columns("sealed_ballot")).containsExactlyInAnyOrder("id", "campaign_id", "nomination_id", "ciphertext",
+                "validity_proof");
         assertThat(columns("ballot_receipt")).containsExactlyInAnyOrder("campaign_id", "member_id");
-
-        // Nor does the order rows are stored in: read in storage order, the ballot rows must not fall
-        // into consecutive blocks that are the members' ballots in the order they voted.
-        List<String> votingOrder = ballots.stream().map(Ballot::member).toList();
-        assertThat(blocksMatchingVoters(storedOrder(campaign.getId(), false), ballots, votingOrder))
-                .as("ballot rows in storage order reveal who voted what").isLessThan(3);
-        if (isH2()) {
-            assertThat(blocksMatchingVoters(storedOrder(campaign.getId(), true), ballots, votingOrder))
-                    .as("ballot rows in H2 _ROWID_ order reveal who voted what").isLessThan(3);
-        }
+        assertThat(jdbc.queryForObject("select count(*) from ballot where campaign_id = ?", Long.class, campaign.getId()))
+                .as("plain ballot rows").isZero();
+        // The vote's private key was outside the database and is gone with the tally.
+        String keyId = jdbc.queryForObject("select key_id from ballot_key where campaign_id = ?", String.class,
+                campaign.getId());
+        assertThat(keys.file(keyId)).doesNotExist();
         runtime.deleteProcessInstance(instance.getId(), "anonymity test finished");
     }
 
@@ -253,7 +253,7 @@ class BallotAnonymityTest {
                 leaks.addAll(linkedChoices(table, text, cast, identifiers));
             }
         }
-        for (String table : List.of("ballot", "ballot_receipt", "award_result")) {
+        for (String table : List.of("sealed_ballot", "ballot_tally", "ballot_receipt", "award_result")) {
             for (Map<String, Object> row : jdbc.queryForList("select * from " + table + " where campaign_id = ?",
                     campaignId)) {
                 String text = text(row, Map.of());
@@ -339,34 +339,6 @@ class BallotAnonymityTest {
         return text.toString();
     }
 
-    // ---------------------------------------------------------------------------------------- storage order
-
-    private List<Map<String, Object>> storedOrder(Long campaignId, boolean byRowId) {
-        return jdbc.queryForList("select nomination_id, approve from ballot where campaign_id = ?"
-                + (byRowId ? " order by _ROWID_" : ""), campaignId);
-    }
-
-    /** How many voters' ballots appear as one consecutive block of rows, voters taken in voting order. */
-    private static int blocksMatchingVoters(List<Map<String, Object>> rows, List<Ballot> ballots, List<String> order) {
-        int matching = 0;
-        int at = 0;
-        for (String member : order) {
-            Ballot ballot = ballots.stream().filter(b -> b.member().equals(member)).findFirst().orElseThrow();
-            int size = ballot.entitled().size();
-            Map<String, Boolean> block = new HashMap<>();
-            for (Map<String, Object> row : rows.subList(at, Math.min(rows.size(), at + size))) {
-                block.put(String.valueOf(row.get("nomination_id")), Boolean.TRUE.equals(row.get("approve")));
-            }
-            Map<String, Boolean> expected = ballot.entitled().stream()
-                    .collect(Collectors.toMap(id -> id, id -> ballot.approved().contains(id)));
-            if (block.equals(expected)) {
-                matching++;
-            }
-            at += size;
-        }
-        return matching;
-    }
-
     private Set<String> columns(String table) {
         return jdbc.query("select * from " + table + " where 1 = 0", rs -> {
             Set<String> names = new TreeSet<>();
@@ -375,13 +347,6 @@ class BallotAnonymityTest {
             }
             return names;
         });
-    }
-
-    private boolean isH2() {
-        return Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) -> {
-            DatabaseMetaData meta = c.getMetaData();
-            return meta.getDatabaseProductName().toLowerCase().contains("h2");
-        }));
     }
 
     // ---------------------------------------------------------------------------------------- to the vote
