@@ -66,8 +66,6 @@ class ContestRounds {
     record Drawn(long roundId, String stage, String name, List<Long> playableMatchIds) {
     }
 
-    // ------------------------------------------------------------------ draw
-
     @Transactional
     public Drawn drawNext(long campaignId, boolean thirdPlaceMatch) {
         Campaign campaign = campaigns.get(campaignId);
@@ -193,8 +191,6 @@ class ContestRounds {
         return seeds;
     }
 
-    // ------------------------------------------------------------------ scoring
-
     /** The teams of a match as the scoring form shows them: slot number → team, in seed order. */
     @Transactional(readOnly = true)
     public Map<Integer, Team> slots(long matchId) {
@@ -250,8 +246,6 @@ class ContestRounds {
         }
         store.setMatchScored(matchId, judge);
     }
-
-    // ------------------------------------------------------------------ settle
 
     @Transactional
     public void settle(long roundId) {
@@ -327,8 +321,6 @@ class ContestRounds {
         return value == null ? BigDecimal.ZERO : value;
     }
 
-    // ------------------------------------------------------------------ preliminary cut
-
     /** The preliminary ranking for the organisers' task, one line per team. */
     @Transactional(readOnly = true)
     public String ranking(long campaignId) {
@@ -377,8 +369,6 @@ class ContestRounds {
             }
         }
     }
-
-    // ------------------------------------------------------------------ what next
 
     @Transactional(readOnly = true)
     public String nextStep(long roundId) {
