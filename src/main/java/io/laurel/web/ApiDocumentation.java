@@ -39,6 +39,8 @@ class ApiDocumentation {
         s.put("GET /api/campaigns", "列出全部评选活动");
         s.put("GET /api/campaigns/{id}", "查看一个评选活动（状态、时间线、奖项）");
         s.put("GET /api/presets", "列出可用的活动预设模板");
+        s.put("GET /api/intake/set-aside", "列出无法读取而被搁置的申报邮件（原件已保存，待工作人员处理）");
+        s.put("GET /api/campaigns/{id}/teams/{teamId}/video", "下载参赛队伍的介绍视频（初筛任务中的链接）");
         s.put("POST /api/campaigns/{id}/launch", "启动评选活动的流程");
         s.put("POST /api/campaigns/{id}/roster", "上传员工花名册（CSV 或 XLSX），逐行报告导入结果");
         s.put("GET /api/campaigns/{id}/roster", "查看已导入的花名册概况");
