@@ -47,14 +47,16 @@ class DemoDataTest {
 
     @Test
     void the_committee_is_made_as_the_seed_says() {
-        var members = identity.createUserQuery().memberOfGroup("committee").list();
+        // Demo users only: tests sharing this context invite other people to committees of their own campaigns.
+        var members = identity.createUserQuery().memberOfGroup("committee").list().stream()
+                .filter(u -> u.getEmail() != null && u.getEmail().endsWith("@laurel.local")).toList();
         assertThat(members).hasSize(15);
         Map<String, Long> byTitle = members.stream().collect(Collectors.groupingBy(u -> kind(u.getLastName()),
                 Collectors.counting()));
         assertThat(byTitle).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "executive", 3L, "department-head", 5L, "hr", 2L, "past-winner", 2L, "customer", 3L));
         // The department heads on the committee are real department heads.
-        assertThat(identity.createUserQuery().memberOfGroup("committee").list().stream()
+        assertThat(members.stream()
                 .filter(u -> kind(u.getLastName()).equals("department-head"))
                 .allMatch(u -> identity.createUserQuery().userId(u.getId()).memberOfGroup("department-heads").count() == 1))
                 .isTrue();
