@@ -234,8 +234,11 @@ class PoisonMailTest extends IntakeTestSupport {
     // ------------------------------------------------------------------ sending
 
     private String sendGood(String from, String applicant) throws Exception {
-        return send(from, "申报资料", "请查收。", PackageZip.ARCHIVE + ".zip", PackageZip.gbk().applicant("精英客服奖", applicant)
-                .unitFiles(new String[][] {{applicant, "客服", "1", "g@x", "2019年度精英客服奖"}}).bytes());
+        // One unit sends every good package, and seed 000 allows a unit 3 applicants per award across all its
+        // mails: the 4th good package names another award, so it is as acceptable as the others.
+        String award = applicant.endsWith("4") ? "优秀培训师" : "精英客服奖";
+        return send(from, "申报资料", "请查收。", PackageZip.ARCHIVE + ".zip", PackageZip.gbk().applicant(award, applicant)
+                .unitFiles(new String[][] {{applicant, "客服", "1", "g@x", "2019年度" + award}}).bytes());
     }
 
     /** Sends the bytes as they are: no client parses, re-encodes or completes them on the way. */
