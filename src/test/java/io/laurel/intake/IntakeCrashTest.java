@@ -154,6 +154,7 @@ class IntakeCrashTest {
         env.put("LAUREL_DB_USER", user);
         // RequiredSettings refuses an empty LAUREL_DB_PASSWORD; a root without password comes in as an argument
         env.put("LAUREL_DB_PASSWORD", password.isEmpty() ? "see --spring.datasource.password" : password);
+        env.put("LAUREL_PUBLIC_BASE_URL", "http://localhost:8080");
         env.put("LAUREL_ADMIN_USER", "crashadmin");
         env.put("LAUREL_ADMIN_PASSWORD", "crash-admin-secret");
         env.put("LAUREL_SMTP_HOST", "127.0.0.1");
@@ -257,7 +258,9 @@ class IntakeCrashTest {
                 int n = senders.size() + 1;
                 String from = "unit" + n + "-" + Long.toHexString(seed & 0xffff) + "@unit.example";
                 String applicant = "崩溃测试" + n;
-                byte[] zip = PackageZip.gbk().applicant("精英客服奖", applicant)
+                // One unit per package: seed 000 allows a unit 3 applicants per award across all its mails.
+                PackageZip unitZip = PackageZip.gbk().forUnit("崩溃测试单位" + n);
+                byte[] zip = unitZip.applicant("精英客服奖", applicant)
                         .unitFiles(new String[][] {{applicant, "客服", "1", "c" + n + "@x", "2019年度精英客服奖"}})
                         .bytes();
                 Properties props = new Properties();
@@ -274,7 +277,7 @@ class IntakeCrashTest {
                 multipart.addBodyPart(text);
                 MimeBodyPart file = new MimeBodyPart();
                 file.setDataHandler(new DataHandler(new ByteArrayDataSource(zip, "application/zip")));
-                file.setFileName(MimeUtility.encodeText(PackageZip.ARCHIVE + ".zip", "UTF-8", "B"));
+                file.setFileName(MimeUtility.encodeText(unitZip.archive() + ".zip", "UTF-8", "B"));
                 multipart.addBodyPart(file);
                 message.setContent(multipart);
                 Transport.send(message);

@@ -16,6 +16,18 @@ final class PackageZip {
 
     private final Map<String, byte[]> files = new LinkedHashMap<>();
     private boolean gbk;
+    private String unit = UNIT;
+
+    /** The package of another unit (a unit may register 3 applicants per award across all its mails). */
+    PackageZip forUnit(String unitName) {
+        this.unit = unitName;
+        return this;
+    }
+
+    /** The archive's folder and file name: {@code 单位名称+2019年度最美客服人申报资料}. */
+    String archive() {
+        return unit + "+2019年度最美客服人申报资料";
+    }
 
     static PackageZip gbk() {
         PackageZip zip = new PackageZip();
@@ -34,7 +46,7 @@ final class PackageZip {
 
     /** A complete applicant folder for most-beautiful-cs-2019 (1080p 2-minute MP4, 3 MB photo, PDF and Word form). */
     PackageZip applicant(String award, String name) {
-        String folder = ARCHIVE + "/2019年度" + award + "+" + UNIT + "+" + name + "/";
+        String folder = archive() + "/2019年度" + award + "+" + unit + "+" + name + "/";
         put(folder + name + "参选视频.mp4", TestMedia.mp4(1920, 1080, 120, 4096));
         put(folder + name + "职业照.jpg", TestMedia.jpeg(3 * 1024 * 1024));
         put(folder + "活动申报表（盖章）.pdf", TestMedia.pdf());
@@ -43,9 +55,9 @@ final class PackageZip {
     }
 
     PackageZip unitFiles(String[][] rows) {
-        put(ARCHIVE + "/推荐单位资料汇总表.xlsx",
-                TestMedia.summaryXlsx(UNIT, "李星云", "020-62902129", "contact@yunqu.example", rows));
-        put(ARCHIVE + "/营业执照.jpg", TestMedia.jpeg(200 * 1024));
+        put(archive() + "/推荐单位资料汇总表.xlsx",
+                TestMedia.summaryXlsx(unit, "李星云", "020-62902129", "contact@yunqu.example", rows));
+        put(archive() + "/营业执照.jpg", TestMedia.jpeg(200 * 1024));
         return this;
     }
 

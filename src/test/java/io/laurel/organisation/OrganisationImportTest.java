@@ -187,6 +187,9 @@ class OrganisationImportTest {
                 .contains("已使用或已过期");
         assertThat(jdbc.queryForObject("select count(*) from user_invitation where user_id = ? and token_hash = ?",
                 Long.class, user, token)).as("only the hash is stored").isZero();
+        // The context is shared: campaigns without their own committee take the committee group, so the invited
+        // member leaves it again (the demo committee stays as seed 002 makes it).
+        identity.deleteUser(user);
     }
 
     private static String committee(String... executives) {

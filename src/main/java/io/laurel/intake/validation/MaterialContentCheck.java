@@ -7,6 +7,7 @@ import io.laurel.web.InputRules;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -37,6 +38,33 @@ class MaterialContentCheck implements MaterialInspection {
 
     private final MediaInspector inspector;
 
+    /** Whether the upload is text people wrote: no NUL bytes, and valid UTF-8 or GBK. */
+    static boolean plainText(MultipartFile file) {
+        byte[] bytes;
+        try {
+            bytes = file.getBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (byte b : bytes) {
+            if (b == 0) {
+                return false;
+            }
+        }
+        for (java.nio.charset.Charset charset : List.of(java.nio.charset.StandardCharsets.UTF_8,
+                java.nio.charset.Charset.forName("GBK"))) {
+            try {
+                charset.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                        .decode(java.nio.ByteBuffer.wrap(bytes));
+                return true;
+            } catch (java.nio.charset.CharacterCodingException e) {
+                // try the next charset
+            }
+        }
+        return false;
+    }
+
     MaterialContentCheck(MediaInspector inspector) {
         this.inspector = inspector;
     }
@@ -62,6 +90,9 @@ class MaterialContentCheck implements MaterialInspection {
                     + megabytes(max) + " MB,收到 " + megabytes(file.getSize()) + " MB", field);
         }
         Set<String> own = EXTENSIONS.get(kind);
+        if (kind == FileKind.UNKNOWN && "txt".equals(extension) && plainText(file)) {
+            own = Set.of("txt"); // a story typed as plain text (UTF-8 or GBK), read for its length downstream
+        }
         if (own == null || accepted.extensions() != null && own.stream().noneMatch(accepted.extensions()::contains)) {
             throw unsupported(field, label + ":文件内容不是 " + accepted.description() + ",不能上传");
         }
