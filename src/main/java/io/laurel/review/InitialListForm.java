@@ -15,6 +15,7 @@ class InitialListForm implements TaskListener {
     private final NominationContext context;
     private final PositionGroups positionGroups;
     private final DecisionTables decisions;
+    static final int MAX_TEXT = 3900;
 
     InitialListForm(NominationContext context, PositionGroups positionGroups, DecisionTables decisions) {
         this.context = context;
@@ -26,9 +27,18 @@ class InitialListForm implements TaskListener {
     public void notify(DelegateTask task) {
         var campaign = context.campaign(task);
         PositionGroups.Eligible eligible = positionGroups.of(campaign.getId());
-        var groups = eligible.byGroup();
         InitialReviewScorer.Weights weights = InitialReviewScorer.weights(decisions, campaign.getPresetKey());
-        StringBuilder text = new StringBuilder();
+        String text = ranking(eligible, InitialReviewScorer.formula(weights), true);
+        if (text.length() > MAX_TEXT) {
+            text = ranking(eligible, "", false); // a Camunda text variable holds 4,000 characters: the parts go
+        }
+        task.setVariableLocal("initialRanking", eligible.byGroup().isEmpty() ? "没有符合资格的候选人" : text);
+        task.setVariableLocal("listConfirmed", false);
+    }
+
+    private static String ranking(PositionGroups.Eligible eligible, String header, boolean withParts) {
+        var groups = eligible.byGroup();
+        StringBuilder text = new StringBuilder(header.isEmpty() ? "" : header + "\n");
         groups.keySet().stream().sorted().forEach(group -> {
             List<Nomination> ranked = groups.get(group).stream()
                     .sorted(Comparator.comparing(Nomination::getGroupRank).thenComparing(Nomination::getId)).toList();
@@ -36,14 +46,14 @@ class InitialListForm implements TaskListener {
             for (Nomination n : ranked) {
                 boolean advances = InitialReviewScorer.advances(n.getGroupRank(), ranked.size());
                 text.append(n.getGroupRank()).append(". ").append(n.getCandidateName()).append(" (")
-                        .append(eligible.candidate(n).getDepartment()).append(") 得分 ")
-                        .append(n.getInitialScore()).append(advances ? "  → 进入复评" : "").append('\n');
-                var members = eligible.members(n);
-                text.append("    ").append(members.isEmpty() ? InitialReviewScorer.parts(eligible.candidate(n), weights)
-                        : "团队 " + members.size() + " 名成员得分的平均值").append('\n');
+                        .append(eligible.candidate(n).getDepartment()).append(") 得分 ").append(n.getInitialScore());
+                if (withParts) {
+                    text.append(eligible.members(n).isEmpty()
+                            ? "（" + InitialReviewScorer.parts(eligible.candidate(n)) + "）" : "（团队均值）");
+                }
+                text.append(advances ? "  → 进入复评" : "").append('\n');
             }
         });
-        task.setVariableLocal("initialRanking", text.length() == 0 ? "没有符合资格的候选人" : text.toString());
-        task.setVariableLocal("listConfirmed", false);
+        return text.toString();
     }
 }

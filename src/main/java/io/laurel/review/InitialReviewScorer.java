@@ -62,11 +62,15 @@ class InitialReviewScorer implements JavaDelegate {
                 number(row.get("skillsWeight")));
     }
 
-    /** How a person's score is made, in the words of the initial-list form: each indicator times its weight. */
-    static String parts(Employee e, Weights w) {
-        return "满意度 " + plain(e.getSatisfactionScore()) + "×" + plain(w.satisfaction()) + " + 解决率 "
-                + plain(e.getResolutionRate()) + "×" + plain(w.efficiency()) + " + 技能测试 "
-                + plain(e.getSkillsTestScore()) + "×" + plain(w.skills());
+    /** How scores are made, said once above the list: each indicator times its weight. */
+    static String formula(Weights w) {
+        return "得分 = 满意度×" + plain(w.satisfaction()) + " + 解决率×" + plain(w.efficiency()) + " + 技能测试×"
+                + plain(w.skills()) + "（每人括号内依次为满意度/解决率/技能测试；团队为成员得分的平均）";
+    }
+
+    /** A person's three indicators, compact: a Camunda text variable holds at most 4,000 characters. */
+    static String parts(Employee e) {
+        return plain(e.getSatisfactionScore()) + "/" + plain(e.getResolutionRate()) + "/" + plain(e.getSkillsTestScore());
     }
 
     private static String plain(Object value) {
