@@ -78,6 +78,9 @@ class ConsoleBrowserTest {
 
     String materialUrl;
 
+    @Autowired
+    org.camunda.bpm.engine.IdentityService identity;
+
     HeadlessChromium chromium;
     ChromeDriver browser;
     WebDriverWait wait;
@@ -93,6 +96,11 @@ class ConsoleBrowserTest {
 
     @AfterEach
     void closeBrowser() throws IOException {
+        // The context is shared: people this test invited leave their groups (hr, department-heads) again, so the
+        // group mails of other tests' campaigns (e.g. HR's reminders) reach the demo users only.
+        identity.createUserQuery().list().stream()
+                .filter(u -> u.getEmail() != null && u.getEmail().endsWith("@corp.example.com"))
+                .forEach(u -> identity.deleteUser(u.getId()));
         if (chromium != null) {
             chromium.close();
         }
