@@ -47,6 +47,8 @@ class GroupAuthorizations implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(GroupAuthorizations.class);
 
     static final String AWARD_SELECTION = "award-selection";
+    /** Called by award-selection for association campaigns (conformity review, judging, ranking). */
+    static final String ASSOCIATION_EVALUATION = "association-evaluation";
     static final String PACKAGE_INTAKE = "package-intake";
     static final String SKILLS_CONTEST = "skills-contest";
     static final String INTAKE_DEADLINES = "intake-deadlines";
@@ -85,7 +87,7 @@ class GroupAuthorizations implements ApplicationRunner {
 
         // Association staff run association campaigns and the mailbox intake.
         grant(LaurelGroups.ASSOCIATION_STAFF, APPLICATION, "cockpit", ACCESS);
-        for (String process : new String[] {AWARD_SELECTION, PACKAGE_INTAKE, INTAKE_DEADLINES, SKILLS_CONTEST}) {
+        for (String process : new String[] {AWARD_SELECTION, ASSOCIATION_EVALUATION, PACKAGE_INTAKE, INTAKE_DEADLINES, SKILLS_CONTEST}) {
             grant(LaurelGroups.ASSOCIATION_STAFF, PROCESS_DEFINITION, process, READ, CREATE_INSTANCE, READ_INSTANCE,
                     READ_HISTORY);
         }

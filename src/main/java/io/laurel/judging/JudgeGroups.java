@@ -74,6 +74,8 @@ class JudgeGroups implements ApplicationRunner {
             grant(groupId, USER, "*", READ);
             grant(groupId, GROUP, "*", READ);
             grant(groupId, PROCESS_DEFINITION, "award-selection", READ);
+            // Their declaration and score tasks live in the called association evaluation.
+            grant(groupId, PROCESS_DEFINITION, "association-evaluation", READ);
             // The task filters GroupAuthorizations creates for every working group.
             for (String filter : List.of("我的待办", "我的小组任务")) {
                 filters.createFilterQuery().filterName(filter).list()

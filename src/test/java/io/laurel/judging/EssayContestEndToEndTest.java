@@ -108,7 +108,8 @@ class EssayContestEndToEndTest {
         // The intake window is open for another 60 days; the lifecycle is launched and waits for its end.
         Campaign campaign = campaigns.createFromPreset("cs-essay-2018", LocalDate.now().minusDays(10), "test");
         ProcessInstance instance = driver.launch(campaign);
-        BpmnAwareTests.assertThat(instance).isWaitingAt("awaitIntakeClose");
+        BpmnAwareTests.assertThat(instance).isWaitingAt("associationEvaluation");
+        BpmnAwareTests.assertThat(driver.evaluation(instance)).isWaitingAt("awaitIntakeClose");
 
         int entryNo = 0;
         for (Map.Entry<String, Integer> unit : UNITS.entrySet()) {

@@ -197,7 +197,7 @@ class EssayPrizeListsTest {
 
         // Laurel ranks.
         driver.runDueJobs(instance);
-        BpmnAwareTests.assertThat(instance).isWaitingAt("confirmPrizeList");
+        BpmnAwareTests.assertThat(driver.evaluation(instance)).isWaitingAt("confirmPrizeList");
 
         // The expected figures, from the marks the judges gave and the seed's rules.
         List<Expected> expected = expected(entries, marks, conformity);

@@ -163,12 +163,18 @@ public class SelectionDriver {
         });
     }
 
-    /** Executes every job that is due at the engine's current time, until none is left. */
+    /**
+     * Executes every job of the campaign's instance and of the instances it called (the association evaluation)
+     * that is due at the engine's current time, until none is left.
+     */
     public int runDueJobs(ProcessInstance instance) {
         int executed = 0;
         for (int round = 0; round < 1000; round++) {
             // executable(): retries left and due at the engine's current time (or no due date).
-            List<Job> due = management.createJobQuery().processInstanceId(instance.getId()).executable().list();
+            List<Job> due = new java.util.ArrayList<>();
+            for (String id : withCalled(instance)) {
+                due.addAll(management.createJobQuery().processInstanceId(id).executable().list());
+            }
             if (due.isEmpty()) {
                 return executed;
             }
@@ -180,9 +186,28 @@ public class SelectionDriver {
         throw new AssertionError("jobs keep coming");
     }
 
+    /** Open tasks with this key in the campaign's instance or in an instance it called. */
     public List<Task> tasks(ProcessInstance instance, String taskKey) {
-        return tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey)
-                .orderByTaskId().asc().list();
+        return tasks.createTaskQuery().processInstanceIdIn(withCalled(instance).toArray(String[]::new))
+                .taskDefinitionKey(taskKey).orderByTaskId().asc().list();
+    }
+
+    /**
+     * The running association evaluation the campaign's instance called. Keep it: camunda-bpm-assert reads an ended
+     * instance's history by its id.
+     */
+    public ProcessInstance evaluation(ProcessInstance instance) {
+        ProcessInstance called = runtime.createProcessInstanceQuery().superProcessInstanceId(instance.getId())
+                .processDefinitionKey("association-evaluation").singleResult();
+        assertThat(called).as("the association evaluation called by " + instance.getId()).isNotNull();
+        return called;
+    }
+
+    private List<String> withCalled(ProcessInstance instance) {
+        List<String> ids = new java.util.ArrayList<>(List.of(instance.getId()));
+        runtime.createProcessInstanceQuery().superProcessInstanceId(instance.getId()).list()
+                .forEach(called -> ids.add(called.getId()));
+        return ids;
     }
 
     /** As Tasklist submits a Camunda Form: through the form service, onto the task's variables. */

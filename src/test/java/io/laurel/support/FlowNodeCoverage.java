@@ -23,12 +23,20 @@ public final class FlowNodeCoverage {
         this.passed = passed;
     }
 
-    /** Coverage of {@code processKey} by those of {@code instanceIds} that are instances of it. */
+    /**
+     * Coverage of {@code processKey} by those of {@code instanceIds}, and of the instances they called, that are
+     * instances of it.
+     */
     public static FlowNodeCoverage of(ProcessEngine engine, String processKey, Collection<String> instanceIds) {
         var history = engine.getHistoryService();
         String definitionId = null;
         Set<String> passed = new HashSet<>();
+        Set<String> withCalled = new java.util.LinkedHashSet<>(instanceIds);
         for (String id : instanceIds) {
+            history.createHistoricProcessInstanceQuery().superProcessInstanceId(id).list()
+                    .forEach(called -> withCalled.add(called.getId()));
+        }
+        for (String id : withCalled) {
             HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery().processInstanceId(id)
                     .singleResult();
             if (instance == null || !processKey.equals(instance.getProcessDefinitionKey())) {
