@@ -123,6 +123,21 @@ class TasklistNominationBrowserTest {
 
             // The department's staff, each as "工号 姓名(岗位组)", and nobody from another department.
             assertThat(browser.findElement(DEPARTMENT_FIELD).getDomProperty("value")).isEqualTo(DEPARTMENT);
+
+            // Camunda Forms' own words come in Chinese (tasklist/scripts/laurel-forms-zh.js): the select's
+            // placeholder, and the messages under the required fields when the form is sent empty.
+            wait.until(d -> "输入以搜索".equals(d.findElement(NOMINEE_1).getDomProperty("placeholder")));
+            click(wait.until(ExpectedConditions.elementToBeClickable(COMPLETE)));
+            wait.until(d -> d.findElement(By.cssSelector(".fjs-container")).getText().contains("此项为必填。"));
+            assertThat(browser.findElement(By.cssSelector(".fjs-container")).getText())
+                    .doesNotContain("Field is required");
+            assertThat(browser.findElements(By.cssSelector(".fjs-form-field-error")).stream()
+                    .filter(WebElement::isDisplayed).map(WebElement::getText)).hasSize(3).containsOnly("此项为必填。");
+            screenshot("01b-required-fields-zh");
+            // Tasklist's own red notice about the refused submit: closed, so that only a new error shows later.
+            browser.findElements(By.cssSelector(".alert-danger .close, .alert-danger button")).stream()
+                    .filter(WebElement::isDisplayed).forEach(this::click);
+            wait.until(d -> d.findElements(By.cssSelector(".alert-danger")).stream().noneMatch(WebElement::isDisplayed));
             List<String> offered = openDropdown(NOMINEE_1);
             assertThat(offered).containsExactlyElementsOf(ownStaff.stream()
                     .map(e -> e.getEmployeeNumber() + " " + e.getName() + "(" + e.getPositionGroup() + ")").toList());

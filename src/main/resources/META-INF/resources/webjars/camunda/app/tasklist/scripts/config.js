@@ -21,6 +21,8 @@ export default {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
   },
+  // Chinese for the few English words Camunda Forms writes itself (validation errors, "Search").
+  customScripts: ['scripts/laurel-forms-zh'],
   app: {
     name: '任务列表',
     vendor: 'Laurel 评优系统'
