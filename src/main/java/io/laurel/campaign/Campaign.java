@@ -20,6 +20,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -102,6 +103,14 @@ public class Campaign {
         AwardCategory award = new AwardCategory(this, awards.size(), code, awardName, subject, prize, prizeAmountYuan);
         awards.add(award);
         return award;
+    }
+
+    /**
+     * Moves the phases whose end (or start) is {@code from} to {@code to}, so that the printed timeline, the windows
+     * checked against it and timers created later agree with a timer an operator moved. Returns their names.
+     */
+    public List<String> moveKeyMoment(LocalDateTime from, LocalDateTime to) {
+        return timeline.stream().filter(m -> m.moveKeyMoment(from, to)).map(Milestone::getName).toList();
     }
 
     public Optional<Milestone> milestone(String code) {

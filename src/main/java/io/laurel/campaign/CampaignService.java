@@ -71,4 +71,10 @@ public class CampaignService {
                 campaign.getTimeline().stream().map(CampaignView.PhaseView::of).toList(), awards,
                 snapshot.materials(), snapshot.channels(), snapshot.rules());
     }
+
+    /** See {@link Campaign#moveKeyMoment}: an operator ended a phase early or extended it. */
+    @Transactional
+    public List<String> moveKeyMoment(Long campaignId, LocalDateTime from, LocalDateTime to) {
+        return get(campaignId).moveKeyMoment(from, to);
+    }
 }

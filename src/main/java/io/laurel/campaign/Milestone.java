@@ -49,6 +49,32 @@ public class Milestone {
         return endsAt;
     }
 
+    /**
+     * An operator moved the moment a waiting timer stands for (ended its phase early or extended it): a phase that
+     * ends at {@code from} now ends at {@code to}; a phase or key date that starts at {@code from} moves as a whole.
+     */
+    boolean moveKeyMoment(LocalDateTime from, LocalDateTime to) {
+        if (endsAt != null && sameMinute(endsAt, from)) {
+            endsAt = to;
+            if (startsAt.isAfter(to)) {
+                startsAt = to;
+            }
+            return true;
+        }
+        if (sameMinute(startsAt, from)) {
+            if (endsAt != null) {
+                endsAt = endsAt.plus(java.time.Duration.between(startsAt, to));
+            }
+            startsAt = to;
+            return true;
+        }
+        return false;
+    }
+
+    private static boolean sameMinute(LocalDateTime a, LocalDateTime b) {
+        return a.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).equals(b.truncatedTo(java.time.temporal.ChronoUnit.MINUTES));
+    }
+
     /** True when {@code moment} lies in [startsAt, endsAt]; a milestone without end is a single day. */
     public boolean contains(LocalDateTime moment) {
         LocalDateTime end = endsAt != null ? endsAt : startsAt.toLocalDate().plusDays(1).atStartOfDay();

@@ -1,5 +1,6 @@
 package io.laurel.staff;
 
+import io.laurel.campaign.CampaignService;
 import io.laurel.process.AwardSelection;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -45,9 +46,11 @@ class PhaseTimers {
     private final RepositoryService repository;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final CampaignService campaigns;
 
     PhaseTimers(RuntimeService runtime, ManagementService management, RepositoryService repository, JdbcTemplate jdbc,
-            Clock clock) {
+            Clock clock, CampaignService campaigns) {
+        this.campaigns = campaigns;
         this.runtime = runtime;
         this.management = management;
         this.repository = repository;
@@ -89,8 +92,11 @@ class PhaseTimers {
     /** Ends the phase now; returns the phase's name. The job runs in this request, so the page shows its effect. */
     String endNow(long campaignId, String jobId, String reason, String actor, ZoneId zone) {
         Timer timer = find(campaignId, jobId, zone);
-        record(campaignId, "END_EARLY", timer, zone, clock.instant(), reason, actor);
-        management.setJobDuedate(jobId, Date.from(clock.instant()));
+        Instant now = clock.instant();
+        record(campaignId, "END_EARLY", timer, zone, now, reason, actor);
+        // The timeline first: the step the timer starts may check the phase's window.
+        campaigns.moveKeyMoment(campaignId, timer.due(), LocalDateTime.ofInstant(now, zone));
+        management.setJobDuedate(jobId, Date.from(now));
         management.executeJob(jobId);
         return timer.name();
     }
@@ -100,6 +106,7 @@ class PhaseTimers {
         Timer timer = find(campaignId, jobId, zone);
         Instant due = newDue.atZone(zone).toInstant();
         record(campaignId, "EXTEND", timer, zone, due, reason, actor);
+        campaigns.moveKeyMoment(campaignId, timer.due(), newDue);
         management.setJobDuedate(jobId, Date.from(due));
         return timer.name();
     }
