@@ -4,6 +4,7 @@ import io.laurel.calendar.WorkCalendar;
 import io.laurel.mail.GroupRecipients;
 import io.laurel.mail.MailService;
 import io.laurel.review.NominationContext;
+import io.laurel.vote.AwardResults;
 import java.text.SimpleDateFormat;
 import java.util.Date;
 import java.util.List;
@@ -12,7 +13,6 @@ import java.util.TimeZone;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,15 +26,15 @@ class NoticePublisher implements JavaDelegate {
 
     private final NominationContext context;
     private final WorkCalendar calendar;
-    private final JdbcTemplate jdbc;
+    private final AwardResults results;
     private final MailService mail;
     private final GroupRecipients recipients;
 
-    NoticePublisher(NominationContext context, WorkCalendar calendar, JdbcTemplate jdbc, MailService mail,
+    NoticePublisher(NominationContext context, WorkCalendar calendar, AwardResults results, MailService mail,
             GroupRecipients recipients) {
         this.context = context;
         this.calendar = calendar;
-        this.jdbc = jdbc;
+        this.results = results;
         this.mail = mail;
         this.recipients = recipients;
     }
@@ -47,11 +47,10 @@ class NoticePublisher implements JavaDelegate {
         SimpleDateFormat format = new SimpleDateFormat("yyyy-MM-dd HH:mm");
         format.setTimeZone(TimeZone.getTimeZone(campaign.zoneId()));
         // award_code of the result, not of the nomination: an association entry wins a prize (一等奖 ...).
-        List<Map<String, Object>> winners = jdbc.queryForList("select nomination_id, award_code from award_result "
-                + "where campaign_id = ? and status = 'WINNER' order by award_code, nomination_id", campaign.getId());
+        List<AwardResults.Result> winners = results.winners(campaign.getId());
         List<String> lines = winners.stream().map(w -> label(campaign, w)).toList();
-        for (Map<String, Object> winner : winners) {
-            var loaded = context.load(campaign.getId(), ((Number) winner.get("nomination_id")).longValue());
+        for (AwardResults.Result winner : winners) {
+            var loaded = context.load(campaign.getId(), winner.nominationId());
             String awardName = awardName(campaign, winner);
             String to = loaded.candidate() != null ? loaded.candidate().getEmail()
                     : loaded.nomination().getEmployeeId() == null && loaded.nomination().getNominatorContact() != null
@@ -73,14 +72,14 @@ class NoticePublisher implements JavaDelegate {
         recipients.of(operators).forEach(to -> mail.sendNow(to, "notice-published", toOperators));
     }
 
-    private String awardName(io.laurel.campaign.Campaign campaign, Map<String, Object> winner) {
-        String code = (String) winner.get("award_code");
+    private String awardName(io.laurel.campaign.Campaign campaign, AwardResults.Result winner) {
+        String code = winner.awardCode();
         return campaign.award(code).map(a -> a.getName()).orElse(code);
     }
 
     /** As NominationContext's label, with the award won. */
-    private String label(io.laurel.campaign.Campaign campaign, Map<String, Object> winner) {
-        var loaded = context.load(campaign.getId(), ((Number) winner.get("nomination_id")).longValue());
+    private String label(io.laurel.campaign.Campaign campaign, AwardResults.Result winner) {
+        var loaded = context.load(campaign.getId(), winner.nominationId());
         String where = loaded.candidate() != null ? "(" + loaded.candidate().getDepartment() + ")"
                 : loaded.nomination().getNominator() != null ? "(" + loaded.nomination().getNominator() + ")" : "";
         return "【" + awardName(campaign, winner) + "】" + loaded.nomination().getCandidateName() + where;

@@ -5,7 +5,9 @@ import io.laurel.campaign.Milestone;
 import io.laurel.mail.GroupRecipients;
 import io.laurel.mail.MailService;
 import io.laurel.mail.Links;
+import io.laurel.nomination.TeamMembers;
 import io.laurel.review.NominationContext;
+import io.laurel.vote.AwardResults;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
@@ -21,7 +23,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,20 +41,22 @@ class KeyDateReminder implements JavaDelegate {
     private final TaskService tasks;
     private final IdentityService identity;
     private final MailService mail;
-    private final JdbcTemplate jdbc;
+    private final AwardResults results;
+    private final TeamMembers teams;
     private final GroupRecipients recipients;
     private final List<KeyDateAudience> audiences;
     private final Links links;
 
     KeyDateReminder(NominationContext context, TaskService tasks, IdentityService identity, MailService mail,
-            JdbcTemplate jdbc, GroupRecipients recipients, List<KeyDateAudience> audiences, Links links) {
+            AwardResults results, TeamMembers teams, GroupRecipients recipients, List<KeyDateAudience> audiences, Links links) {
         this.links = links;
         this.audiences = audiences;
         this.context = context;
         this.tasks = tasks;
         this.identity = identity;
         this.mail = mail;
-        this.jdbc = jdbc;
+        this.results = results;
+        this.teams = teams;
         this.recipients = recipients;
     }
 
@@ -143,14 +146,16 @@ class KeyDateReminder implements JavaDelegate {
     }
 
     private Map<String, Addressee> winners(Long campaignId) {
-        List<String> emails = jdbc.queryForList("select e.email from award_result r join nomination n on n.id = "
-                + "r.nomination_id join employee e on e.id = n.employee_id where r.campaign_id = ? and r.status = "
-                + "'WINNER' and e.email is not null", String.class, campaignId);
-        Set<String> all = new LinkedHashSet<>(emails);
-        // Every member of a winning team (优秀服务团队) is invited, not only its contact.
-        all.addAll(jdbc.queryForList("select e.email from award_result r join team_member t on t.nomination_id = "
-                + "r.nomination_id join employee e on e.id = t.employee_id where r.campaign_id = ? and r.status = "
-                + "'WINNER' and e.email is not null", String.class, campaignId));
+        Set<String> all = new LinkedHashSet<>();
+        for (AwardResults.Result winner : results.winners(campaignId)) {
+            var loaded = context.load(campaignId, winner.nominationId());
+            if (loaded.candidate() != null) {
+                all.add(loaded.candidate().getEmail());
+            }
+            // Every member of a winning team (优秀服务团队) is invited, not only its contact.
+            teams.of(winner.nominationId()).forEach(member -> all.add(member.getEmail()));
+        }
+        all.remove(null);
         return everyone(all);
     }
 
