@@ -1,13 +1,13 @@
 package io.laurel.campaign;
 
 import io.laurel.calendar.WorkCalendar;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,11 +24,13 @@ public class CampaignTimeline {
     private final CampaignRepository campaigns;
     private final PresetCatalog presets;
     private final WorkCalendar calendar;
+    private final Clock clock;
 
-    CampaignTimeline(CampaignRepository campaigns, PresetCatalog presets, WorkCalendar calendar) {
+    CampaignTimeline(CampaignRepository campaigns, PresetCatalog presets, WorkCalendar calendar, Clock clock) {
         this.campaigns = campaigns;
         this.presets = presets;
         this.calendar = calendar;
+        this.clock = clock;
     }
 
     /** End of a phase (its start for a single key date), in the campaign's zone. */
@@ -107,7 +109,7 @@ public class CampaignTimeline {
         if (keys == null) {
             return List.of();
         }
-        Date now = ClockUtil.getCurrentTime();
+        Date now = Date.from(clock.instant());
         return keys.stream().filter(key -> campaign.milestone(key).isPresent())
                 .filter(key -> reminderAt(campaignId, key).after(now)).toList();
     }

@@ -108,10 +108,6 @@ public record PresetRules(
         return !Boolean.FALSE.equals(thirdPlaceMatch);
     }
 
-    public List<String> rankedPrizesOf(String awardCode) {
-        return rankedPrizes == null ? List.of() : rankedPrizes.getOrDefault(awardCode, List.of());
-    }
-
     public List<String> votePrizesOrNone() {
         return votePrizes == null ? List.of() : votePrizes;
     }

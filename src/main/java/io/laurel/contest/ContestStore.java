@@ -6,9 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -40,13 +40,15 @@ class ContestStore {
     }
 
     private final JdbcTemplate jdbc;
+    private final Clock clock;
 
-    ContestStore(JdbcTemplate jdbc) {
+    ContestStore(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
-    private static Timestamp now() {
-        return new Timestamp(ClockUtil.getCurrentTime().getTime());
+    private Timestamp now() {
+        return new Timestamp(clock.millis());
     }
 
     private long insert(String sql, Object... args) {

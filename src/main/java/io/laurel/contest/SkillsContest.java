@@ -1,9 +1,7 @@
 package io.laurel.contest;
 
-import io.laurel.campaign.Campaign;
 import io.laurel.campaign.Preset;
 import io.laurel.campaign.PresetRules;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /** Names the {@code skills-contest} model and the code share: process key, variables, message, rules. */
@@ -56,9 +54,5 @@ public final class SkillsContest {
         private static int orDefault(Integer value, int fallback) {
             return value != null ? value : fallback;
         }
-    }
-
-    static String teamLabel(Campaign campaign, ContestStore.Team team) {
-        return team.name() + "（" + team.organisation() + "）";
     }
 }

@@ -5,6 +5,7 @@ import io.laurel.campaign.CampaignService;
 import io.laurel.campaign.Milestone;
 import io.laurel.campaign.PresetCatalog;
 import io.laurel.web.ApiException;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,14 +33,16 @@ class TeamRegistration {
     private final ContestStore store;
     private final RuntimeService runtime;
     private final ContestMatchForms matchForms;
+    private final Clock clock;
 
     TeamRegistration(CampaignService campaigns, PresetCatalog presets, ContestStore store, RuntimeService runtime,
-            ContestMatchForms matchForms) {
+            ContestMatchForms matchForms, Clock clock) {
         this.campaigns = campaigns;
         this.presets = presets;
         this.store = store;
         this.runtime = runtime;
         this.matchForms = matchForms;
+        this.clock = clock;
     }
 
     Campaign contestCampaign(Long campaignId) {
@@ -91,7 +93,7 @@ class TeamRegistration {
             }
         }
         Milestone window = campaign.milestone(REGISTRATION_PHASE).orElseThrow();
-        LocalDateTime now = LocalDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), campaign.zoneId());
+        LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), campaign.zoneId());
         if (!window.contains(now)) {
             throw ApiException.conflict("报名时间为 " + window.getStartsAt().format(FORMAT) + " 至 "
                     + window.getEndsAt().format(FORMAT) + "，当前不在报名期内");

@@ -5,6 +5,7 @@ import io.laurel.campaign.Preset;
 import io.laurel.mail.MailService;
 import io.laurel.unit.Unit;
 import io.laurel.unit.UnitRepository;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -15,7 +16,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,9 +36,10 @@ public class IntakeDeadlines {
     private final MailService mail;
     private final RuntimeService runtime;
     private final HistoryService history;
+    private final Clock clock;
 
     IntakeDeadlines(IntakeCampaigns campaigns, IntakePackageRepository packages, IntakeApplicantRepository applicants,
-            UnitRepository units, MailService mail, RuntimeService runtime, HistoryService history) {
+            UnitRepository units, MailService mail, RuntimeService runtime, HistoryService history, Clock clock) {
         this.campaigns = campaigns;
         this.packages = packages;
         this.applicants = applicants;
@@ -46,6 +47,7 @@ public class IntakeDeadlines {
         this.mail = mail;
         this.runtime = runtime;
         this.history = history;
+        this.clock = clock;
     }
 
     public static String businessKey(Long campaignId) {
@@ -58,7 +60,8 @@ public class IntakeDeadlines {
         int started = 0;
         for (Campaign campaign : campaigns.intakeCampaigns()) {
             // Team registrations have no member units to remind; the contest's own process reminds its teams.
-            if (campaigns.channel(campaign).isPresent() || !campaigns.deadline(campaign).after(ClockUtil.getCurrentTime())) {
+            if (campaigns.channel(campaign).isPresent()
+                    || !campaigns.deadline(campaign).toInstant().isAfter(clock.instant())) {
                 continue;
             }
             started += ensureStarted(campaign.getId()) ? 1 : 0;

@@ -4,13 +4,13 @@ import io.laurel.campaign.Campaign;
 import io.laurel.intake.validation.Assessment;
 import io.laurel.intake.validation.PriorEntry;
 import io.laurel.mail.MailService;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,10 +29,11 @@ public class IntakeReplies {
     private final PackageChecks checks;
     private final PackageRegistration registration;
     private final MailService mail;
+    private final Clock clock;
 
     IntakeReplies(IntakePackageRepository packages, IntakeApplicantRepository applicants,
             IntakeFileRepository intakeFiles, IntakeCampaigns campaigns, PackageChecks checks,
-            PackageRegistration registration, MailService mail) {
+            PackageRegistration registration, MailService mail, Clock clock) {
         this.packages = packages;
         this.applicants = applicants;
         this.intakeFiles = intakeFiles;
@@ -40,12 +41,13 @@ public class IntakeReplies {
         this.checks = checks;
         this.registration = registration;
         this.mail = mail;
+        this.clock = clock;
     }
 
     @Transactional
     public void sendReceipt(Long packageId) {
         IntakePackage pkg = packages.findById(packageId).orElseThrow();
-        pkg.changeStatus(IntakePackage.Status.REGISTERED, ClockUtil.getCurrentTime().toInstant());
+        pkg.changeStatus(IntakePackage.Status.REGISTERED, clock.instant());
         Map<String, Object> model = baseModel(pkg);
         List<IntakeApplicant> registered = applicants.findByPackageIdOrderByPositionNo(packageId);
         List<String> lines = new ArrayList<>(applicantLines(registered));
@@ -87,7 +89,7 @@ public class IntakeReplies {
     @Transactional
     public void sendProblems(Long packageId, Date until) {
         IntakePackage pkg = packages.findById(packageId).orElseThrow();
-        pkg.changeStatus(IntakePackage.Status.AWAITING_SUPPLEMENT, ClockUtil.getCurrentTime().toInstant());
+        pkg.changeStatus(IntakePackage.Status.AWAITING_SUPPLEMENT, clock.instant());
         Map<String, Object> model = baseModel(pkg);
         model.put("problems", problemLines(pkg));
         model.put("supplementDeadline", IntakeService.CHINESE_TIME.format(until.toInstant()
@@ -110,7 +112,7 @@ public class IntakeReplies {
         IntakePackage pkg = packages.findById(packageId).orElseThrow();
         List<IntakeApplicant> registered = registration.register(packageId, false);
         List<String> still = problemLines(pkg);
-        pkg.changeStatus(IntakePackage.Status.CLOSED_AS_IS, ClockUtil.getCurrentTime().toInstant());
+        pkg.changeStatus(IntakePackage.Status.CLOSED_AS_IS, clock.instant());
         Map<String, Object> model = baseModel(pkg);
         List<String> lines = new ArrayList<>(applicantLines(applicants.findByPackageIdOrderByPositionNo(packageId)));
         campaigns.channel(campaigns.get(pkg.getCampaignId())).ifPresent(c -> lines.addAll(c.receiptLines(packageId)));

@@ -2,6 +2,7 @@ package io.laurel.intake;
 
 import io.laurel.campaign.Campaign;
 import io.laurel.mail.MailService;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -10,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Hands stored mails to the {@code package-intake} process: starts it for a new package of the campaign the
  * mail is for, or correlates a unit's resubmission. The process then checks ({@link PackageChecks}), registers
  * ({@link PackageRegistration}) and answers ({@link IntakeReplies}). Times come from the engine clock
- * ({@link ClockUtil}), so tests move them with the timers.
+ * (the {@link java.time.Clock} bean), so tests move them with the timers.
  */
 @Service
 public class IntakeService {
@@ -48,15 +48,17 @@ public class IntakeService {
     private final IntakeCampaigns campaigns;
     private final MailService mail;
     private final RuntimeService runtime;
+    private final Clock clock;
 
     IntakeService(IntakePackageRepository packages, IntakeMessageRepository messages, IntakeFileRepository intakeFiles,
-            IntakeCampaigns campaigns, MailService mail, RuntimeService runtime) {
+            IntakeCampaigns campaigns, MailService mail, RuntimeService runtime, Clock clock) {
         this.packages = packages;
         this.messages = messages;
         this.intakeFiles = intakeFiles;
         this.campaigns = campaigns;
         this.mail = mail;
         this.runtime = runtime;
+        this.clock = clock;
     }
 
     // ---------------------------------------------------------------- dispatch (poller)
@@ -72,7 +74,7 @@ public class IntakeService {
         if (message.getStatus() != IntakeMessage.Status.STORED) {
             return;
         }
-        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant now = clock.instant();
         String archiveName = intakeFiles.findByMessageIdAndOriginOrderById(message.getId(), IntakeFile.ATTACHMENT)
                 .stream().map(IntakeFile::getPath).findFirst().orElse(null);
         Optional<Campaign> campaign = campaigns.choose(archiveName, message.getSubject(), now);

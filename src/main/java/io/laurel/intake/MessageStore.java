@@ -14,13 +14,13 @@ import java.io.InputStream;
 import java.io.UnsupportedEncodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -49,15 +49,17 @@ public class MessageStore {
     private final IntakeFileRepository intakeFiles;
     private final TransactionTemplate tx;
     private final SetAsideMails setAside;
+    private final Clock clock;
     private final Session session = Session.getInstance(strictParsing());
 
     MessageStore(FileStore files, IntakeMessageRepository messages, IntakeFileRepository intakeFiles,
-            TransactionTemplate tx, SetAsideMails setAside) {
+            TransactionTemplate tx, SetAsideMails setAside, Clock clock) {
         this.files = files;
         this.messages = messages;
         this.intakeFiles = intakeFiles;
         this.tx = tx;
         this.setAside = setAside;
+        this.clock = clock;
     }
 
     /** A multipart without its closing boundary is a truncated mail: read as unreadable, not as complete. */
@@ -96,7 +98,7 @@ public class MessageStore {
         } catch (Exception | StackOverflowError unreadable) {
             return setAside.setAside(raw, messageId, Unreadable.reasonOf(unreadable), unreadable);
         }
-        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant now = clock.instant();
         try {
             return tx.execute(status -> {
                 IntakeMessage saved = messages.saveAndFlush(new IntakeMessage(parsed.id, parsed.sender,

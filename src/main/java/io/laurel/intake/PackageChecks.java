@@ -17,12 +17,12 @@ import io.laurel.unit.UnitRepository;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,11 +47,12 @@ public class PackageChecks {
     private final UnitRepository units;
     private final UnitEntries entries;
     private final IntakeProperties properties;
+    private final Clock clock;
 
     PackageChecks(IntakePackageRepository packages, IntakeMessageRepository messages, IntakeFileRepository intakeFiles,
             IntakeApplicantRepository applicants, IntakeCampaigns campaigns, ZipUnpacker unpacker,
             PackageInspector inspector, OrganisationPackages organisations, PackageFiles packageFiles, FileStore files, UnitRepository units,
-            UnitEntries entries, IntakeProperties properties) {
+            UnitEntries entries, IntakeProperties properties, Clock clock) {
         this.packages = packages;
         this.messages = messages;
         this.intakeFiles = intakeFiles;
@@ -65,6 +66,7 @@ public class PackageChecks {
         this.units = units;
         this.entries = entries;
         this.properties = properties;
+        this.clock = clock;
     }
 
     /** Checks the package's latest message; records its problems and answers one of the verdicts. */
@@ -73,7 +75,7 @@ public class PackageChecks {
         IntakePackage pkg = packages.findById(packageId).orElseThrow();
         Campaign campaign = campaigns.get(pkg.getCampaignId());
         IntakeMessage message = latestMessage(pkg);
-        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant now = clock.instant();
         if (!message.getReceivedAt().isBefore(campaigns.deadline(campaign).toInstant())) {
             pkg.changeStatus(IntakePackage.Status.LATE, now);
             return new Verdict(IntakeService.LATE, null);

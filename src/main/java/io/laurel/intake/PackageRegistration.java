@@ -9,6 +9,7 @@ import io.laurel.nomination.Nomination;
 import io.laurel.nomination.UnitEntries;
 import io.laurel.unit.Unit;
 import io.laurel.unit.UnitRepository;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,10 +35,11 @@ public class PackageRegistration {
     private final UnitRepository units;
     private final UnitEntries entries;
     private final AwardQuotas quotas;
+    private final Clock clock;
 
     PackageRegistration(IntakePackageRepository packages, IntakeApplicantRepository applicants,
             IntakeCampaigns campaigns, PackageChecks checks, UnitRepository units, UnitEntries entries,
-            AwardQuotas quotas) {
+            AwardQuotas quotas, Clock clock) {
         this.packages = packages;
         this.applicants = applicants;
         this.campaigns = campaigns;
@@ -46,6 +47,7 @@ public class PackageRegistration {
         this.units = units;
         this.entries = entries;
         this.quotas = quotas;
+        this.clock = clock;
     }
 
     /**
@@ -64,7 +66,7 @@ public class PackageRegistration {
         if (a == null) {
             return List.of();
         }
-        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant now = clock.instant();
         String unitName = a.unitName() != null ? a.unitName() : pkg.getSender();
         String contact = a.summary() != null ? a.summary().contactName() : null;
         String phone = a.summary() != null ? a.summary().phone() : null;

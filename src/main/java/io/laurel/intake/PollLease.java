@@ -2,6 +2,7 @@ package io.laurel.intake;
 
 import java.net.InetAddress;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -16,6 +17,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class PollLease {
 
+    /**
+     * The machine's time, not the engine clock: a lease is shared by JVMs whose engine clocks a test may have moved,
+     * and its expiry is mechanics between nodes, not business time.
+     */
+    private static final Clock WALL = Clock.systemUTC();
+
     private final JdbcTemplate jdbc;
     private final String owner;
 
@@ -29,7 +36,7 @@ public class PollLease {
     }
 
     boolean tryAcquire(String name, String who, Duration length) {
-        Instant now = Instant.now();
+        Instant now = Instant.now(WALL);
         Timestamp until = Timestamp.from(now.plus(length));
         int updated = jdbc.update(
                 "update intake_lease set owner = ?, expires_at = ? where name = ? and (owner = ? or expires_at < ?)",

@@ -10,10 +10,10 @@ import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeUtility;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -40,9 +40,10 @@ class SetAsideMails {
     private final TransactionTemplate tx;
     private final TransactionTemplate newTx;
     private final String ownAddress;
+    private final Clock clock;
 
     SetAsideMails(FileStore files, IntakeMessageRepository messages, MailService mail, TransactionTemplate tx,
-            MailProperties mailProperties) {
+            MailProperties mailProperties, Clock clock) {
         this.files = files;
         this.messages = messages;
         this.mail = mail;
@@ -50,6 +51,7 @@ class SetAsideMails {
         this.newTx = new TransactionTemplate(tx.getTransactionManager());
         this.newTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.ownAddress = addressOf(mailProperties.from()).orElse("");
+        this.clock = clock;
     }
 
     /** Keeps an unreadable message: one row (or the row stored before under its Message-ID), answered once. */
@@ -62,7 +64,7 @@ class SetAsideMails {
         try {
             return tx.execute(status -> {
                 IntakeMessage row = new IntakeMessage(id, headers.sender().orElse("(无法读取)"), headers.subject(),
-                        null, ClockUtil.getCurrentTime().toInstant(), raw.sha256(), raw.location(), raw.sizeBytes());
+                        null, clock.instant(), raw.sha256(), raw.location(), raw.sizeBytes());
                 row.setAside(reason);
                 IntakeMessage saved = messages.saveAndFlush(row);
                 answer(headers, reason);

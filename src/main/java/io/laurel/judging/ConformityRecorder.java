@@ -5,12 +5,12 @@ import io.laurel.nomination.Nomination;
 import io.laurel.review.NominationContext;
 import io.laurel.process.AwardSelection;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,14 +25,16 @@ class ConformityRecorder implements TaskListener {
     private final JudgingPlan plan;
     private final JudgingRecords records;
     private final IdentityService identity;
+    private final Clock clock;
 
     ConformityRecorder(NominationContext context, EntryFacts facts, JudgingPlan plan, JudgingRecords records,
-            IdentityService identity) {
+            IdentityService identity, Clock clock) {
         this.context = context;
         this.facts = facts;
         this.plan = plan;
         this.records = records;
         this.identity = identity;
+        this.clock = clock;
     }
 
     @Override
@@ -48,7 +50,7 @@ class ConformityRecorder implements TaskListener {
             throw new ProcessEngineException("请先认领该任务再确认规范性");
         }
         records.confirmConformity(entry.getId(), items.isEmpty() ? null : String.join("\n", items), items.size(),
-                points(plan, campaign, items.size()), confirmedBy, ClockUtil.getCurrentTime().toInstant());
+                points(plan, campaign, items.size()), confirmedBy, clock.instant());
     }
 
     /** 规范性 points: the rubric item's maximum (10) minus the deduction per nonconformity, floor 0. */

@@ -4,6 +4,7 @@ import io.laurel.decision.MajorityThresholds;
 import io.laurel.campaign.Campaign;
 import io.laurel.review.NominationContext;
 import io.laurel.process.FormOptions;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,7 +12,6 @@ import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,11 +24,14 @@ class JudgeDeclarationRecorder implements TaskListener {
     private final NominationContext context;
     private final JudgingRecords records;
     private final MajorityThresholds thresholds;
+    private final Clock clock;
 
-    JudgeDeclarationRecorder(NominationContext context, JudgingRecords records, MajorityThresholds thresholds) {
+    JudgeDeclarationRecorder(NominationContext context, JudgingRecords records, MajorityThresholds thresholds,
+            Clock clock) {
         this.context = context;
         this.records = records;
         this.thresholds = thresholds;
+        this.clock = clock;
     }
 
     @Override
@@ -48,7 +51,7 @@ class JudgeDeclarationRecorder implements TaskListener {
             recused.add(id);
         }
         records.recordDeclaration(campaign.getId(), judge, mine.isEmpty() ? "" : mine.get(0).panel(),
-                ClockUtil.getCurrentTime().toInstant());
+                clock.instant());
         ArrayList<Long> toScore = new ArrayList<>();
         for (JudgingRecords.Assignment a : mine) {
             if (recused.contains(a.nominationId())) {

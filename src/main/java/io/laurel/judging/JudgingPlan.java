@@ -5,10 +5,10 @@ import io.laurel.campaign.Campaign;
 import io.laurel.campaign.Milestone;
 import io.laurel.campaign.Preset;
 import io.laurel.campaign.PresetCatalog;
+import java.time.Clock;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,11 +30,13 @@ public class JudgingPlan {
     private final PresetCatalog presets;
     private final JudgingProperties properties;
     private final WorkCalendar calendar;
+    private final Clock clock;
 
-    JudgingPlan(PresetCatalog presets, JudgingProperties properties, WorkCalendar calendar) {
+    JudgingPlan(PresetCatalog presets, JudgingProperties properties, WorkCalendar calendar, Clock clock) {
         this.presets = presets;
         this.properties = properties;
         this.calendar = calendar;
+        this.clock = clock;
     }
 
     public record Panel(String code, String name, String group, int judgesPerEntry) {
@@ -121,12 +123,12 @@ public class JudgingPlan {
     public Date intakeClosesAt(Campaign campaign) {
         return campaign.milestone("intake").or(() -> campaign.milestone("registration"))
                 .map(Milestone::getEndsAt).map(t -> Date.from(t.atZone(campaign.zoneId()).toInstant()))
-                .orElseGet(ClockUtil::getCurrentTime);
+                .orElseGet(() -> Date.from(clock.instant()));
     }
 
     /** The judges' deadline: the end of the preset's judging phase if still ahead, else N working days from now. */
     public Date scoringDeadline(Campaign campaign) {
-        Date now = ClockUtil.getCurrentTime();
+        Date now = Date.from(clock.instant());
         return JUDGING_PHASES.stream().map(campaign::milestone).flatMap(Optional::stream).map(Milestone::getEndsAt)
                 .filter(t -> t != null).map(t -> Date.from(t.atZone(campaign.zoneId()).toInstant()))
                 .filter(d -> d.after(now)).findFirst()

@@ -29,13 +29,6 @@ public class JudgingRecords {
                 .findFirst();
     }
 
-    /** Records (or changes) the unit a judge works for. */
-    public void setUnit(String userId, String unitName) {
-        if (jdbc.update("update judge_unit set unit_name = ? where user_id = ?", unitName, userId) == 0) {
-            jdbc.update("insert into judge_unit (user_id, unit_name) values (?, ?)", userId, unitName);
-        }
-    }
-
     void assign(long campaignId, long nominationId, String judgeId, String panel) {
         jdbc.update("insert into judge_assignment (campaign_id, nomination_id, judge_id, panel, status) "
                 + "values (?, ?, ?, ?, ?)", campaignId, nominationId, judgeId, panel, ASSIGNED);

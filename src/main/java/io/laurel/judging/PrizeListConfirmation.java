@@ -4,13 +4,13 @@ import io.laurel.campaign.Campaign;
 import io.laurel.review.NominationContext;
 import io.laurel.scoring.UnitPrizes;
 import io.laurel.process.FormOptions;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /** Staff confirmed the prize list: each unit prize proposal is confirmed (ticked) or rejected, with who and when. */
@@ -20,11 +20,13 @@ class PrizeListConfirmation implements TaskListener {
     private final NominationContext context;
     private final PrizeList prizes;
     private final UnitPrizes unitPrizes;
+    private final Clock clock;
 
-    PrizeListConfirmation(NominationContext context, PrizeList prizes, UnitPrizes unitPrizes) {
+    PrizeListConfirmation(NominationContext context, PrizeList prizes, UnitPrizes unitPrizes, Clock clock) {
         this.context = context;
         this.prizes = prizes;
         this.unitPrizes = unitPrizes;
+        this.clock = clock;
     }
 
     @Override
@@ -37,7 +39,7 @@ class PrizeListConfirmation implements TaskListener {
         }
         Campaign campaign = context.campaign(task);
         Set<String> ticked = new TreeSet<>(FormOptions.checked(task.getVariable("confirmedUnitPrizes")));
-        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant now = clock.instant();
         for (PrizeList.UnitProposal proposal : prizes.unitProposals(campaign.getId())) {
             unitPrizes.decide(campaign.getId(), proposal.awardCode(), proposal.unitId(),
                     ticked.remove(proposal.value()), task.getAssignee(), now);

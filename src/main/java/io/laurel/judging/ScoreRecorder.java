@@ -5,6 +5,7 @@ import io.laurel.campaign.Preset;
 import io.laurel.review.NominationContext;
 import io.laurel.process.AwardSelection;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +14,6 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,11 +27,13 @@ class ScoreRecorder implements TaskListener {
     private final NominationContext context;
     private final JudgingPlan plan;
     private final JudgingRecords records;
+    private final Clock clock;
 
-    ScoreRecorder(NominationContext context, JudgingPlan plan, JudgingRecords records) {
+    ScoreRecorder(NominationContext context, JudgingPlan plan, JudgingRecords records, Clock clock) {
         this.context = context;
         this.plan = plan;
         this.records = records;
+        this.clock = clock;
     }
 
     @Override
@@ -43,7 +45,7 @@ class ScoreRecorder implements TaskListener {
         String panel = records.assignmentsOf(campaign.getId(), judge).stream().filter(a -> a.nominationId() == entry)
                 .map(JudgingRecords.Assignment::panel).findFirst()
                 .orElseThrow(() -> new ProcessEngineException("该作品未分配给评委 " + judge));
-        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant now = clock.instant();
         points.forEach((criterion, value) -> records.recordScore(campaign.getId(), entry, judge, panel, criterion,
                 value, now));
         if (plan.conformityCriterion(campaign).isPresent()) {

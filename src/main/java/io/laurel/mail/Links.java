@@ -85,14 +85,6 @@ public class Links {
         return portalCampaign(campaignId) + "/notice";
     }
 
-    public String portalVote(long campaignId) {
-        return portalCampaign(campaignId) + "/vote";
-    }
-
-    public String portalNominate(long campaignId, String channel) {
-        return portalCampaign(campaignId) + "/nominate/" + channel;
-    }
-
     public String recommendationConfirm(long campaignId, String token) {
         return portalCampaign(campaignId) + "/recommendations/confirm?token=" + token;
     }

@@ -17,13 +17,13 @@ import io.laurel.web.InputRules;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,10 +49,11 @@ public class NominationService {
     private final FileStore files;
     private final CampaignAccess access;
     private final MaterialInspection inspection;
+    private final Clock clock;
 
     NominationService(CampaignService campaigns, PresetCatalog presets, NominationRepository nominations,
             MaterialRepository materials, EmployeeRepository employees, FileStore files, CampaignAccess access,
-            MaterialInspection inspection) {
+            MaterialInspection inspection, Clock clock) {
         this.access = access;
         this.inspection = inspection;
         this.campaigns = campaigns;
@@ -61,6 +62,7 @@ public class NominationService {
         this.materials = materials;
         this.employees = employees;
         this.files = files;
+        this.clock = clock;
     }
 
     @Transactional
@@ -101,7 +103,7 @@ public class NominationService {
                     + campaign.award(awardCode).map(a -> a.getName()).orElse(awardCode) + "」");
         }
         Nomination nomination = new Nomination(campaign.getId(), awardCode, candidate.getName(), channel, nominator,
-                nominatorContact, reason, ClockUtil.getCurrentTime().toInstant());
+                nominatorContact, reason, clock.instant());
         nomination.forEmployee(candidate.getId());
         return nominations.save(nomination);
     }
@@ -123,7 +125,7 @@ public class NominationService {
             }
         }
         Nomination nomination = new Nomination(campaign.getId(), awardCode, displayName, NominationChannel.DEPARTMENT,
-                nominator, nominatorContact, reason, ClockUtil.getCurrentTime().toInstant());
+                nominator, nominatorContact, reason, clock.instant());
         nomination.forEmployee(members.get(0).getId());
         return nominations.save(nomination);
     }
@@ -141,7 +143,7 @@ public class NominationService {
         if (campaign.getStatus() != CampaignStatus.RUNNING) {
             throw ApiException.conflict("活动「" + campaign.getName() + "」已结束,不接受提名;" + span);
         }
-        LocalDateTime now = LocalDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), campaign.zoneId());
+        LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), campaign.zoneId());
         if (now.isBefore(window.getStartsAt())) {
             throw ApiException.conflict("提名尚未开始:" + span);
         }
@@ -177,7 +179,7 @@ public class NominationService {
             throw new UncheckedIOException(e);
         }
         return materials.save(new Material(campaign.getId(), nominationId, kind, name, file.getContentType(),
-                stored.sizeBytes(), stored.sha256(), stored.location(), ClockUtil.getCurrentTime().toInstant()));
+                stored.sizeBytes(), stored.sha256(), stored.location(), clock.instant()));
     }
 
     /**
@@ -197,7 +199,7 @@ public class NominationService {
         checkLength(rule, name, content);
         StoredFile stored = files.store(content);
         return materials.save(new Material(campaign.getId(), nominationId, kind, name, "text/plain;charset=UTF-8",
-                stored.sizeBytes(), stored.sha256(), stored.location(), ClockUtil.getCurrentTime().toInstant()));
+                stored.sizeBytes(), stored.sha256(), stored.location(), clock.instant()));
     }
 
     /** The refusal of a written material outside the preset's length (seed 002: 服务事迹陈述 800字以内), or null. */

@@ -48,10 +48,4 @@ public class TeamMembers {
                 + "where t.campaign_id = ? and n.award_code = ?", Long.class, campaignId, awardCode).stream()
                 .filter(employeeIds::contains).toList();
     }
-
-    public boolean isTeam(long nominationId) {
-        Integer n = jdbc.queryForObject("select count(*) from team_member where nomination_id = ?", Integer.class,
-                nominationId);
-        return n != null && n > 0;
-    }
 }

@@ -6,13 +6,13 @@ import io.laurel.mail.MailService;
 import io.laurel.review.NominationContext;
 import io.laurel.vote.AwardResults;
 import java.text.SimpleDateFormat;
+import java.time.Clock;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,20 +29,22 @@ class NoticePublisher implements JavaDelegate {
     private final AwardResults results;
     private final MailService mail;
     private final GroupRecipients recipients;
+    private final Clock clock;
 
     NoticePublisher(NominationContext context, WorkCalendar calendar, AwardResults results, MailService mail,
-            GroupRecipients recipients) {
+            GroupRecipients recipients, Clock clock) {
         this.context = context;
         this.calendar = calendar;
         this.results = results;
         this.mail = mail;
         this.recipients = recipients;
+        this.clock = clock;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         var campaign = context.campaign(execution);
-        Date endsAt = calendar.endOfWorkingDays(ClockUtil.getCurrentTime(), NOTICE_WORKING_DAYS);
+        Date endsAt = calendar.endOfWorkingDays(Date.from(clock.instant()), NOTICE_WORKING_DAYS);
         execution.setVariable("noticeEndsAt", endsAt);
         SimpleDateFormat format = new SimpleDateFormat("yyyy-MM-dd HH:mm");
         format.setTimeZone(TimeZone.getTimeZone(campaign.zoneId()));

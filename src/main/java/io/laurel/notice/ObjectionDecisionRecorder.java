@@ -1,9 +1,9 @@
 package io.laurel.notice;
 
+import java.time.Clock;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /** Records the committee's decision on an objection; a decision always comes with its reasons. */
@@ -11,9 +11,11 @@ import org.springframework.stereotype.Component;
 class ObjectionDecisionRecorder implements TaskListener {
 
     private final ObjectionRepository objections;
+    private final Clock clock;
 
-    ObjectionDecisionRecorder(ObjectionRepository objections) {
+    ObjectionDecisionRecorder(ObjectionRepository objections, Clock clock) {
         this.objections = objections;
+        this.clock = clock;
     }
 
     @Override
@@ -28,7 +30,7 @@ class ObjectionDecisionRecorder implements TaskListener {
         }
         Objection objection = objections.findById(((Number) task.getVariable("objectionId")).longValue())
                 .orElseThrow();
-        objection.decide(decision, reason.toString().trim(), task.getAssignee(), ClockUtil.getCurrentTime().toInstant());
+        objection.decide(decision, reason.toString().trim(), task.getAssignee(), clock.instant());
         task.getExecution().setVariableLocal("objectionUpheld", decision);
     }
 }

@@ -59,34 +59,4 @@ class ObjectionOutcome {
     private Objection objection(DelegateExecution execution) {
         return objections.findById(((Number) execution.getVariable("objectionId")).longValue()).orElseThrow();
     }
-
-    @Component("winnerRemover")
-    static class WinnerRemover implements org.camunda.bpm.engine.delegate.JavaDelegate {
-
-        private final ObjectionOutcome outcome;
-
-        WinnerRemover(ObjectionOutcome outcome) {
-            this.outcome = outcome;
-        }
-
-        @Override
-        public void execute(DelegateExecution execution) {
-            outcome.removeWinner(execution);
-        }
-    }
-
-    @Component("dismissalRecorder")
-    static class DismissalRecorder implements org.camunda.bpm.engine.delegate.JavaDelegate {
-
-        private final ObjectionOutcome outcome;
-
-        DismissalRecorder(ObjectionOutcome outcome) {
-            this.outcome = outcome;
-        }
-
-        @Override
-        public void execute(DelegateExecution execution) {
-            outcome.recordDismissal(execution);
-        }
-    }
 }

@@ -4,8 +4,8 @@ import io.laurel.campaign.CampaignService;
 import io.laurel.process.AwardSelection;
 import io.laurel.vote.AwardResults;
 import io.laurel.web.ApiException;
+import java.time.Clock;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,13 +20,15 @@ public class ObjectionService {
     private final ObjectionRepository objections;
     private final RuntimeService runtime;
     private final AwardResults results;
+    private final Clock clock;
 
     ObjectionService(CampaignService campaigns, ObjectionRepository objections, RuntimeService runtime,
-            AwardResults results) {
+            AwardResults results, Clock clock) {
         this.campaigns = campaigns;
         this.objections = objections;
         this.runtime = runtime;
         this.results = results;
+        this.clock = clock;
     }
 
     @Transactional
@@ -48,7 +50,7 @@ public class ObjectionService {
         }
         Objection objection = objections.save(new Objection(campaignId, request.nominationId(),
                 request.objectorName().trim(), request.objectorContact().trim(), request.reason().trim(),
-                ClockUtil.getCurrentTime().toInstant()));
+                clock.instant()));
         runtime.createMessageCorrelation(AwardSelection.OBJECTION_MESSAGE)
                 .processInstanceBusinessKey(campaignId.toString())
                 .setVariableLocal("objectionId", objection.getId())

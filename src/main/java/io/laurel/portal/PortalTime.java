@@ -1,20 +1,26 @@
 package io.laurel.portal;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
- * The portal's "now": the engine clock, like {@code NominationService}, so the pages open and close their
- * windows exactly when the process's timers do (and tests move both with {@code ClockUtil}).
+ * The portal's "now": the engine clock (the {@link Clock} bean), like {@code NominationService}, so the pages open
+ * and close their windows exactly when the process's timers do (and tests move both with the engine clock).
  */
 @Component
 class PortalTime {
 
+    private final Clock clock;
+
+    PortalTime(Clock clock) {
+        this.clock = clock;
+    }
+
     Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
+        return clock.instant();
     }
 
     LocalDateTime nowIn(ZoneId zone) {

@@ -35,9 +35,4 @@ record VoteWindow(LocalDateTime opensAt, LocalDateTime closesAt) {
         }
         return now.isBefore(closesAt) ? State.OPEN : State.CLOSED;
     }
-
-    /** The last day of the vote, for display ("至 10-26 24:00"). */
-    LocalDateTime lastDay() {
-        return closesAt.minusDays(1);
-    }
 }

@@ -5,6 +5,7 @@ import io.laurel.nomination.NominationRepository;
 import io.laurel.nomination.NominationStatus;
 import io.laurel.roster.EmployeeRepository;
 import io.laurel.process.FormOptions;
+import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -12,7 +13,6 @@ import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,13 +27,15 @@ class DeclarationRecorder implements TaskListener {
     private final NominationRepository nominations;
     private final EmployeeRepository employees;
     private final CommitteeRecords records;
+    private final Clock clock;
 
     DeclarationRecorder(NominationContext context, NominationRepository nominations, EmployeeRepository employees,
-            CommitteeRecords records) {
+            CommitteeRecords records, Clock clock) {
         this.context = context;
         this.nominations = nominations;
         this.employees = employees;
         this.records = records;
+        this.clock = clock;
     }
 
     @Override
@@ -53,7 +55,7 @@ class DeclarationRecorder implements TaskListener {
             }
             recused.add(id);
         }
-        records.recordDeclaration(campaign.getId(), member, recused, ClockUtil.getCurrentTime().toInstant());
+        records.recordDeclaration(campaign.getId(), member, recused, clock.instant());
         Optional<String> department = records.departmentOf(member);
         List<Long> toReview = advanced.stream().filter(n -> !recused.contains(n.getId()))
                 .filter(n -> department.isEmpty() || employees.findById(n.getEmployeeId())

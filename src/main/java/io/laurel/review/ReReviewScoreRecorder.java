@@ -1,9 +1,9 @@
 package io.laurel.review;
 
+import java.time.Clock;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,10 +15,12 @@ class ReReviewScoreRecorder implements TaskListener {
 
     private final NominationContext context;
     private final CommitteeRecords records;
+    private final Clock clock;
 
-    ReReviewScoreRecorder(NominationContext context, CommitteeRecords records) {
+    ReReviewScoreRecorder(NominationContext context, CommitteeRecords records, Clock clock) {
         this.context = context;
         this.records = records;
+        this.clock = clock;
     }
 
     @Override
@@ -34,7 +36,7 @@ class ReReviewScoreRecorder implements TaskListener {
         Object remarks = task.getVariable("remarks");
         records.recordScore(loaded.campaign().getId(), loaded.nomination().getId(), task.getAssignee(), interview,
                 caseAnalysis, isAuthentic, remarks == null ? null : remarks.toString(),
-                ClockUtil.getCurrentTime().toInstant());
+                clock.instant());
         Object in = task.getVariable("scoresIn");
         task.getExecution().setVariable("scoresIn", (in instanceof Number n ? n.intValue() : 0) + 1);
     }

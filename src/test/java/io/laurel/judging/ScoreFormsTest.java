@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.laurel.campaign.Campaign;
 import io.laurel.campaign.Preset;
 import io.laurel.campaign.PresetCatalog;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +21,8 @@ import org.junit.jupiter.api.Test;
 class ScoreFormsTest {
 
     private final PresetCatalog presets = new PresetCatalog();
-    private final JudgingPlan plan = new JudgingPlan(presets, new JudgingProperties(null, null, null, null), null);
+    private final JudgingPlan plan = new JudgingPlan(presets, new JudgingProperties(null, null, null, null), null,
+            Clock.systemUTC());
 
     @Test
     void each_judged_preset_scores_in_a_form_with_its_criteria_and_bounds() throws Exception {

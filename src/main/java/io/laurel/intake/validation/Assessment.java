@@ -17,10 +17,6 @@ public record Assessment(String unitName, SummaryTable summary, List<ClassifiedF
         return applicants.stream().filter(Applicant::valid).toList();
     }
 
-    public List<Applicant> invalidApplicants() {
-        return applicants.stream().filter(a -> !a.valid()).toList();
-    }
-
     public record ClassifiedFile(UnpackedEntry entry, FileKind kind, String materialCode) {
 
         public String fileName() {

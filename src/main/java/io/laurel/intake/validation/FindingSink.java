@@ -33,8 +33,4 @@ public final class FindingSink {
     public List<Finding> nonconformities() {
         return List.copyOf(nonconformities);
     }
-
-    public int problemCount() {
-        return problems.size();
-    }
 }
