@@ -1,10 +1,14 @@
 package io.laurel.judging;
 
+import io.laurel.campaign.AwardCategory;
+import io.laurel.campaign.AwardQuotas;
 import io.laurel.campaign.Campaign;
 import io.laurel.review.NominationContext;
+import io.laurel.scoring.EntryRanking;
 import io.laurel.scoring.UnitPrizes;
 import io.laurel.process.FormOptions;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -13,18 +17,27 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
-/** Staff confirmed the prize list: each unit prize proposal is confirmed (ticked) or rejected, with who and when. */
+/**
+ * Staff confirmed the prize list: each unit prize proposal is confirmed (ticked) or rejected, with who and when. Where
+ * the organisers decide an award's number of winners (seed 003's 入榜名单), the number they entered is recorded for
+ * the campaign (campaign_award_quota) and the list is drawn again from the stored ranking with it.
+ */
 @Component("prizeListConfirmation")
 class PrizeListConfirmation implements TaskListener {
 
     private final NominationContext context;
     private final PrizeList prizes;
     private final UnitPrizes unitPrizes;
+    private final AwardQuotas quotas;
+    private final EntryRanking ranking;
 
-    PrizeListConfirmation(NominationContext context, PrizeList prizes, UnitPrizes unitPrizes) {
+    PrizeListConfirmation(NominationContext context, PrizeList prizes, UnitPrizes unitPrizes, AwardQuotas quotas,
+            EntryRanking ranking) {
         this.context = context;
         this.prizes = prizes;
         this.unitPrizes = unitPrizes;
+        this.quotas = quotas;
+        this.ranking = ranking;
     }
 
     @Override
@@ -36,6 +49,17 @@ class PrizeListConfirmation implements TaskListener {
             throw new ProcessEngineException("请先认领该任务再确认获奖名单");
         }
         Campaign campaign = context.campaign(task);
+        List<AwardCategory> open = PrizeListForm.openAwards(campaign, prizes.ranking(campaign.getId()), quotas);
+        if (!open.isEmpty()) {
+            Object value = task.getVariable("listQuota");
+            if (!(value instanceof Number n) || n.doubleValue() < 1 || n.doubleValue() != Math.floor(n.doubleValue())) {
+                throw new ProcessEngineException("请填写入选数量(至少 1 名的整数),收到 " + value);
+            }
+            Instant at = ClockUtil.getCurrentTime().toInstant();
+            open.forEach(a -> quotas.setCampaignWinners(campaign.getId(), a.getCode(), n.intValue(),
+                    task.getAssignee(), at));
+            ranking.rankCampaign(campaign.getId());
+        }
         Set<String> ticked = new TreeSet<>(FormOptions.checked(task.getVariable("confirmedUnitPrizes")));
         Instant now = ClockUtil.getCurrentTime().toInstant();
         for (PrizeList.UnitProposal proposal : prizes.unitProposals(campaign.getId())) {
