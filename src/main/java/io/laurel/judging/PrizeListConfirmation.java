@@ -8,7 +8,10 @@ import io.laurel.scoring.EntryRanking;
 import io.laurel.scoring.UnitPrizes;
 import io.laurel.process.FormOptions;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -51,12 +54,11 @@ class PrizeListConfirmation implements TaskListener {
         Campaign campaign = context.campaign(task);
         List<AwardCategory> open = PrizeListForm.openAwards(campaign, prizes.ranking(campaign.getId()), quotas);
         if (!open.isEmpty()) {
-            Object value = task.getVariable("listQuota");
-            if (!(value instanceof Number n) || n.doubleValue() < 1 || n.doubleValue() != Math.floor(n.doubleValue())) {
-                throw new ProcessEngineException("请填写入选数量(至少 1 名的整数),收到 " + value);
-            }
+            Map<String, Integer> numbers = open.size() == 1
+                    ? Map.of(open.get(0).getCode(), number(task.getVariable("listQuota"), open.get(0).getName()))
+                    : numbers(open, task.getVariable("awardQuotas"));
             Instant at = ClockUtil.getCurrentTime().toInstant();
-            open.forEach(a -> quotas.setCampaignWinners(campaign.getId(), a.getCode(), n.intValue(),
+            numbers.forEach((award, winners) -> quotas.setCampaignWinners(campaign.getId(), award, winners,
                     task.getAssignee(), at));
             ranking.rankCampaign(campaign.getId());
         }
@@ -69,5 +71,32 @@ class PrizeListConfirmation implements TaskListener {
         if (!ticked.isEmpty()) {
             throw new ProcessEngineException("确认的单位奖项不在建议名单中: " + String.join(", ", ticked));
         }
+    }
+
+    private static int number(Object value, String awardName) {
+        if (!(value instanceof Number n) || n.doubleValue() < 1 || n.doubleValue() != Math.floor(n.doubleValue())) {
+            throw new ProcessEngineException("请填写「" + awardName + "」的入选数量(至少 1 名的整数),收到 " + value);
+        }
+        return n.intValue();
+    }
+
+    /** One line per award, 「奖项名称:数量」 (full-width colon too); every open award needs its number. */
+    private static Map<String, Integer> numbers(List<AwardCategory> open, Object text) {
+        Map<String, Integer> byName = new HashMap<>();
+        for (String line : text == null ? List.<String>of() : text.toString().lines().toList()) {
+            String[] parts = line.split("[:：]", 2);
+            if (parts.length == 2 && !parts[1].isBlank()) {
+                try {
+                    byName.put(parts[0].strip(), Integer.valueOf(parts[1].strip()));
+                } catch (NumberFormatException e) {
+                    throw new ProcessEngineException("入选数量应为整数:" + line.strip());
+                }
+            }
+        }
+        Map<String, Integer> numbers = new LinkedHashMap<>();
+        for (AwardCategory award : open) {
+            numbers.put(award.getCode(), number(byName.get(award.getName()), award.getName()));
+        }
+        return numbers;
     }
 }

@@ -71,10 +71,15 @@ class PrizeListForm implements TaskListener {
         task.setVariableLocal("quotaOpen", !open.isEmpty());
         task.setVariableLocal("quotaLabel", open.isEmpty() ? "" : open.stream().map(AwardCategory::getName)
                 .map(n -> "「" + n + "」").reduce((a, b) -> a + "、" + b).orElse("")
-                + "入选数量:按综合得分从高到低取前若干名" + (open.size() > 1 ? ",每个奖项取相同数量" : ""));
+                + "入选数量:按综合得分从高到低取前若干名");
+        task.setVariableLocal("quotaAwardCount", open.size());
         if (open.size() == 1) {
             quotas.campaignWinners(campaign.getId(), open.get(0).getCode())
                     .ifPresent(w -> task.setVariableLocal("listQuota", w));
+        } else if (open.size() > 1) {
+            task.setVariableLocal("awardQuotas", String.join("\n", open.stream().map(a -> a.getName() + ":"
+                    + quotas.campaignWinners(campaign.getId(), a.getCode()).map(String::valueOf).orElse(""))
+                    .toList()));
         }
         List<PrizeList.UnitProposal> proposals = prizes.unitProposals(campaign.getId());
         task.setVariableLocal("unitPrizeOptions", FormOptions.of(proposals.stream()

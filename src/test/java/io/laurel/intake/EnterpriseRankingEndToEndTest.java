@@ -255,7 +255,7 @@ class EnterpriseRankingEndToEndTest extends IntakeTestSupport {
                 "第 4 名").doesNotContain(NOT_A_CALL_CENTRE);
         Object proposals = engine.getTaskService().getVariable(confirm.getId(), "confirmedUnitPrizes");
         assertThatThrownBy(() -> driver.complete(confirm, vars("listConfirmed", true, "confirmedUnitPrizes",
-                FormOptions.checked(proposals)))).hasMessageContaining("请填写入选数量");
+                FormOptions.checked(proposals)))).hasMessageContaining("请填写「中国最具影响力呼叫中心企业」的入选数量");
         driver.complete(confirm, vars("listConfirmed", true, "confirmedUnitPrizes", FormOptions.checked(proposals),
                 "listQuota", LIST_SIZE));
         assertThat(jdbc.queryForObject("select winners from campaign_award_quota where campaign_id = ?", Integer.class,
