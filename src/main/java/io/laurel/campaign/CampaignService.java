@@ -61,7 +61,7 @@ public class CampaignService {
     CampaignView view(Campaign campaign) {
         Preset snapshot = presets.fromJson(campaign.getPresetSnapshot());
         List<CampaignView.AwardView> awards = campaign.getAwards().stream().map(award -> {
-            AwardQuotas.Quota quota = quotas.of(campaign.getPresetKey(), award.getCode());
+            AwardQuotas.Quota quota = quotas.of(campaign, award.getCode());
             return new CampaignView.AwardView(award.getCode(), award.getName(), award.getSubject(), award.getPrize(),
                     award.getPrizeAmountYuan(), quota.winnersQuota(), quota.perUnitLimit());
         }).toList();

@@ -8,7 +8,11 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** Fills the 规范性审核 form of one entry: what it is, the rule, and the nonconformities intake found. */
+/**
+ * Fills the entry check of one entry: what it is, the nonconformities intake found and — where the rubric has 规范性
+ * (seed 001) — the rule and the pre-filled deductions; and the 入门审核 (seed 003: 对提交材料的企业进行入门审核, only
+ * 入围企业 go to the experts) with the preset's conditions of entry, admitted until staff say otherwise.
+ */
 @Component("conformityForm")
 class ConformityForm implements TaskListener {
 
@@ -36,6 +40,15 @@ class ConformityForm implements TaskListener {
                 .orElse(null);
         task.setVariableLocal("intakeFindings", prefilled == null ? "收件审核未发现问题" : prefilled);
         task.setVariableLocal("nonconformities", prefilled == null ? "" : prefilled);
-        task.setName("规范性审核:" + facts.label(campaign, entry));
+        boolean conformityScored = plan.conformityCriterion(campaign).isPresent();
+        task.setVariableLocal("conformityScored", conformityScored);
+        Object conditions = plan.preset(campaign).seedNotes().get("eligibleApplicants");
+        task.setVariableLocal("admissionRule", conditions != null ? "参评对象：" + conditions
+                : "参评作品应属于本次评选的范围(参评对象、主题与形式)。");
+        JudgingRecords.Admission admission = records.admission(entry.getId());
+        task.setVariableLocal("admission", admission.admitted() ? ConformityRecorder.ADMITTED
+                : ConformityRecorder.NOT_ADMITTED);
+        task.setVariableLocal("admissionReason", admission.reason() == null ? "" : admission.reason());
+        task.setName((conformityScored ? "规范性审核:" : "入门审核:") + facts.label(campaign, entry));
     }
 }

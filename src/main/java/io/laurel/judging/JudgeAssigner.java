@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Assigns the entries to the judges of each panel (members of the panel's Camunda group): k judges per entry,
- * balanced loads, never a judge of the entry's own unit. Sets the variables the judging phase runs on: the
+ * balanced loads, never a judge of the entry's own unit; entries staff did not admit at the entry check get none. Sets the variables the judging phase runs on: the
  * judges, the number of assigned scores, the quorum and the deadline.
  */
 @Component("judgeAssigner")
@@ -58,6 +58,9 @@ class JudgeAssigner implements JavaDelegate {
         Campaign campaign = context.campaign(execution);
         List<BalancedAssignment.Entry> entries = new ArrayList<>();
         for (Object id : (List<Object>) execution.getVariable("entryIds")) {
+            if (!records.admission(((Number) id).longValue()).admitted()) {
+                continue; // 不予入围 at the entry check: only admitted entries go to the judges (seed 003)
+            }
             Nomination n = facts.nomination(((Number) id).longValue());
             entries.add(new BalancedAssignment.Entry(n.getId(), facts.unitName(n)));
         }

@@ -111,4 +111,22 @@ public class JudgingRecords {
                 + "confirmed_by = ?, confirmed_at = ? where nomination_id = ?", nonconformities, count, points,
                 confirmedBy, Timestamp.from(now), nominationId);
     }
+
+    // ---------------------------------------------------------------- entry check (入门审核)
+
+    /** Whether staff admitted an entry to the experts (入围), and why not when they did not. */
+    public record Admission(boolean admitted, String reason) {
+    }
+
+    /** The entry check's outcome; an entry not yet reviewed counts as admitted. */
+    public Admission admission(long nominationId) {
+        return jdbc.query("select admitted, admission_reason from entry_conformity where nomination_id = ?",
+                (rs, i) -> new Admission(rs.getBoolean(1), rs.getString(2)), nominationId).stream().findFirst()
+                .orElse(new Admission(true, null));
+    }
+
+    void recordAdmission(long nominationId, boolean admitted, String reason) {
+        jdbc.update("update entry_conformity set admitted = ?, admission_reason = ? where nomination_id = ?", admitted,
+                reason, nominationId);
+    }
 }

@@ -30,6 +30,16 @@ class PrizeList {
                                 .map(String::strip).filter(p -> !p.isEmpty()).toList()), campaignId);
     }
 
+    record Ranked(long nominationId, String group, int position, BigDecimal finalScore) {
+    }
+
+    /** Every ranked entry, by group and position. */
+    List<Ranked> ranking(long campaignId) {
+        return jdbc.query("select nomination_id, ranking_group, position, final_score from entry_result "
+                + "where campaign_id = ? order by ranking_group, position, nomination_id", (rs, i) -> new Ranked(
+                        rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getBigDecimal(4)), campaignId);
+    }
+
     record UnitProposal(String awardCode, long unitId, String unitName, int rank, String status) {
 
         String value() {

@@ -4,6 +4,7 @@ import io.laurel.calendar.WorkCalendar;
 import io.laurel.mail.GroupRecipients;
 import io.laurel.mail.MailService;
 import io.laurel.review.NominationContext;
+import io.laurel.scoring.AssociationResults;
 import io.laurel.vote.AwardResults;
 import java.text.SimpleDateFormat;
 import java.time.Clock;
@@ -30,9 +31,11 @@ class NoticePublisher implements JavaDelegate {
     private final MailService mail;
     private final GroupRecipients recipients;
     private final Clock clock;
+    private final AssociationResults associationResults;
 
     NoticePublisher(NominationContext context, WorkCalendar calendar, AwardResults results, MailService mail,
-            GroupRecipients recipients, Clock clock) {
+            GroupRecipients recipients, Clock clock, AssociationResults associationResults) {
+        this.associationResults = associationResults;
         this.context = context;
         this.calendar = calendar;
         this.results = results;
@@ -68,9 +71,11 @@ class NoticePublisher implements JavaDelegate {
         }
         // The group running the campaign: HR for company campaigns, association staff for association ones.
         String operators = execution.getVariable("operatorGroup") instanceof String g ? g : "hr";
-        Map<String, Object> toOperators = Map.of("campaignName", campaign.getName(), "campaignId", campaign.getId(),
-                "operatorsName", "hr".equals(operators) ? "人力资源部" : "协会秘书处",
-                "endsAt", format.format(endsAt), "winners", lines);
+        Map<String, Object> toOperators = new java.util.HashMap<>(Map.of("campaignName", campaign.getName(),
+                "campaignId", campaign.getId(), "operatorsName", "hr".equals(operators) ? "人力资源部" : "协会秘书处",
+                "endsAt", format.format(endsAt), "winners", lines));
+        // Where the seed gives no weights (seed 003): whether the list was scored with Laurel's default weights.
+        toOperators.put("weightsNote", "hr".equals(operators) ? null : associationResults.weightsNote(campaign.getId()));
         recipients.of(operators).forEach(to -> mail.sendNow(to, "notice-published", toOperators));
     }
 

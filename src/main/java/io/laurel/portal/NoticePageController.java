@@ -2,6 +2,7 @@ package io.laurel.portal;
 
 import io.laurel.campaign.Campaign;
 import io.laurel.notice.ObjectionRequest;
+import io.laurel.scoring.AssociationResults;
 import io.laurel.web.ApiException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -22,10 +23,12 @@ class NoticePageController {
 
     private final PortalCampaigns loader;
     private final PortalNotice notice;
+    private final AssociationResults results;
 
-    NoticePageController(PortalCampaigns loader, PortalNotice notice) {
+    NoticePageController(PortalCampaigns loader, PortalNotice notice, AssociationResults results) {
         this.loader = loader;
         this.notice = notice;
+        this.results = results;
     }
 
     @GetMapping("/campaigns/{id}/notice")
@@ -61,6 +64,9 @@ class NoticePageController {
         model.addAttribute("state", state.name());
         model.addAttribute("winners", state == PortalNotice.State.NOT_YET ? List.of() : notice.winners(campaign));
         model.addAttribute("endsAt", notice.noticeEndsAt(campaign));
+        // Where the seed gives no weights (seed 003): whether the list was scored with Laurel's default weights.
+        model.addAttribute("weightsNote", state == PortalNotice.State.NOT_YET ? null
+                : results.weightsNote(campaign.getId()));
         if (!model.containsAttribute("objection")) {
             model.addAttribute("objection", new ObjectionRequest(null, null, null, null));
         }

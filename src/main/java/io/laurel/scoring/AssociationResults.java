@@ -71,10 +71,12 @@ public class AssociationResults {
     /**
      * @param fullMarks    full marks (满分) per source where DMN score-weights gives one
      * @param finalFormula this campaign's final score in its own figures, e.g. 最终得分 = 70% × 专家评分 × 100 ÷ 100 + …
+     * @param weightsNote  where the seed gives no weights (preset seedNotes.weights): whether the weights used are
+     *                     Laurel's defaults or the ones staff set in DMN score-weights; null where the seed gives them
      */
     public record Results(long campaignId, String campaignName, String presetKey, String kind, Instant computedAt,
             String normalisation, Map<String, BigDecimal> weights, Map<String, BigDecimal> fullMarks,
-            String finalFormula, Decisions decisions, boolean judgeIdsVisible, String formula, Map<String, String> names, List<JudgeFigures> judgeFigures, List<Group> groups,
+            String finalFormula, String weightsNote, Decisions decisions, boolean judgeIdsVisible, String formula, Map<String, String> names, List<JudgeFigures> judgeFigures, List<Group> groups,
             List<UnitPrizeRow> unitPrizes, List<String> warnings) {
     }
 
@@ -85,12 +87,15 @@ public class AssociationResults {
     private final PresetCatalog presets;
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final ScoringDecisions decisions;
 
-    AssociationResults(CampaignService campaigns, PresetCatalog presets, JdbcTemplate jdbc, ObjectMapper json) {
+    AssociationResults(CampaignService campaigns, PresetCatalog presets, JdbcTemplate jdbc, ObjectMapper json,
+            ScoringDecisions decisions) {
         this.campaigns = campaigns;
         this.presets = presets;
         this.jdbc = jdbc;
         this.json = json;
+        this.decisions = decisions;
     }
 
     /** The results; {@code computedAt} is null and the lists are empty until EntryRanking has run. */
@@ -101,7 +106,7 @@ public class AssociationResults {
                 + "order by id desc limit 1", campaignId);
         if (runs.isEmpty()) {
             return new Results(campaignId, campaign.getName(), campaign.getPresetKey(), campaign.getKind().name(), null,
-                    null, Map.of(), Map.of(), null, null, showJudgeIds, FORMULA, names(campaign), List.of(), List.of(), List.of(),
+                    null, Map.of(), Map.of(), null, null, null, showJudgeIds, FORMULA, names(campaign), List.of(), List.of(), List.of(),
                     List.of("尚未计算结果"));
         }
         Map<String, Object> run = runs.get(0);
@@ -152,8 +157,35 @@ public class AssociationResults {
         return new Results(campaignId, campaign.getName(), campaign.getPresetKey(), campaign.getKind().name(),
                 computedAt instanceof java.sql.Timestamp t ? t.toInstant() : null,
                 (String) value(run, "normalisation"), weights, fullMarks,
-                finalFormula(weights, fullMarks, names(campaign)), decisions, showJudgeIds, FORMULA, names(campaign),
+                finalFormula(weights, fullMarks, names(campaign)),
+                weightsNote(campaign, weights, decisions.scoreWeights()), decisions, showJudgeIds, FORMULA, names(campaign),
                 figures, groupList, unitPrizes(campaign), warnings(weights, groupList));
+    }
+
+    /**
+     * Where the seed gives no weights (preset {@code seedNotes.weights}, seed 003): says whether the campaign was
+     * scored with Laurel's default weights (the score-weights table as shipped) or with weights staff set in the
+     * deployed table, naming the definition used. Null where the seed gives the weights.
+     */
+    String weightsNote(Campaign campaign, Map<String, BigDecimal> weights, String definition) {
+        Object seedSays = presets.find(campaign.getPresetKey()).map(p -> p.seedNotes().get("weights"))
+                .orElseGet(() -> presets.fromJson(campaign.getPresetSnapshot()).seedNotes().get("weights"));
+        if (seedSays == null || weights.isEmpty()) {
+            return null;
+        }
+        Map<String, BigDecimal> shipped = decisions.shippedWeights(campaign.getPresetKey());
+        boolean defaults = shipped.size() == weights.size() && weights.entrySet().stream().allMatch(w ->
+                shipped.containsKey(w.getKey()) && shipped.get(w.getKey()).compareTo(w.getValue()) == 0);
+        String table = "决策表 score-weights" + (definition == null ? "" : "（" + definition + "）");
+        return seedSays + "。" + (defaults
+                ? "本次计算采用的是 Laurel 的默认权重（" + table + "），并非评选主办方规定；主办方如有权重，应在评分前由工作人员在该决策表中设定。"
+                : "本次计算采用的权重由工作人员在" + table + "中设定，不是 Laurel 的默认值。");
+    }
+
+    /** The weights note of a campaign's latest results, for the published notice; null where there is none. */
+    @Transactional(readOnly = true)
+    public String weightsNote(long campaignId) {
+        return of(campaignId, false).weightsNote();
     }
 
     /**

@@ -102,6 +102,9 @@ public class AssociationResultsWorkbook {
         if (r.finalFormula() != null) {
             method.add(List.of("最终得分公式", r.finalFormula()));
         }
+        if (r.weightsNote() != null) {
+            method.add(List.of("权重来源", r.weightsNote()));
+        }
         method.add(List.of("计分规则", "权重、投票名次得分和各奖项名额取自协会维护的评分规则表（决策表），以计算时的版本为准"));
         method.add(List.of("计算公式", AssociationResults.FORMULA));
         for (String warning : r.warnings()) {

@@ -154,7 +154,7 @@ class EntryRankingService implements EntryRanking {
 
     private List<PrizeAssignment.Quota> quotasOf(Campaign campaign, List<String> awards) {
         return awards.stream().map(a -> new PrizeAssignment.Quota(a,
-                quotas.of(campaign.getPresetKey(), a).winnersQuota())).toList();
+                quotas.of(campaign, a).winnersQuota())).toList();
     }
 
     private long storeRun(long campaignId, Normalisation normalisation, Map<String, BigDecimal> weights,

@@ -59,6 +59,34 @@ class ScoringDecisions {
         return fullMarks;
     }
 
+    /** The score-weights table as Laurel ships it (classpath decisions/score-weights.dmn), parsed once. */
+    private volatile DmnDecision shipped;
+
+    /**
+     * Source → weight of the table as Laurel ships it, for telling whether a campaign was scored with Laurel's default
+     * weights or with weights staff set in the deployed table.
+     */
+    Map<String, BigDecimal> shippedWeights(String preset) {
+        if (shipped == null) {
+            try (var model = getClass().getResourceAsStream("/decisions/" + WEIGHTS + ".dmn")) {
+                if (model == null) {
+                    return Map.of();
+                }
+                shipped = tables.engine().parseDecision(WEIGHTS, model);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        Map<String, BigDecimal> weights = new LinkedHashMap<>();
+        for (DmnDecisionResultEntries row : tables.engine().evaluateDecision(shipped,
+                Variables.createVariables().putValue("preset", preset))) {
+            if (row.get("source") != null && row.get("weight") instanceof Number n) {
+                weights.put(row.get("source").toString(), new BigDecimal(n.toString()));
+            }
+        }
+        return weights;
+    }
+
     /** Rank → points for one preset, evaluated once per rank. */
     IntFunction<BigDecimal> votePoints(String preset) {
         DmnDecision decision = tables.latest(VOTE_POINTS);

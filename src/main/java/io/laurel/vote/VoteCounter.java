@@ -87,7 +87,7 @@ class VoteCounter implements JavaDelegate {
         int winners = 0;
         for (var award : campaign.getAwards()) {
             List<Candidacy> standing = byAward.getOrDefault(award.getCode(), List.of());
-            Integer quota = quotas.of(campaign.getPresetKey(), award.getCode()).winnersQuota();
+            Integer quota = quotas.of(campaign, award.getCode()).winnersQuota();
             // Ties for the last places are broken by the re-review score (association: the ranking position),
             // then by approvals.
             Comparator<Candidacy> order = !listed.isEmpty()

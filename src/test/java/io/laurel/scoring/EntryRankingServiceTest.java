@@ -145,6 +145,9 @@ class EntryRankingServiceTest {
         assertThat(List.of(stored.get(a).position(), stored.get(b).position(), stored.get(c).position()))
                 .containsExactly(1, 2, 3);
         assertThat(stored.values()).allSatisfy(s -> assertThat(s.prizes()).isNull());
+        // The seed gives no weights and staff changed none: the results say these are Laurel's defaults.
+        assertThat(results.of(campaign.getId(), false).weightsNote())
+                .contains("未规定各项指标的权重", "Laurel 的默认权重", "score-weights:");
     }
 
     /**
