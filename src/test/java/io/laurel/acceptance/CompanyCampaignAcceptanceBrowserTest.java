@@ -252,6 +252,9 @@ class CompanyCampaignAcceptanceBrowserTest {
             wait.until(d -> !field("eligibility-review-ruleVerdict-2").getDomProperty("value").isBlank());
             assertThat(browser.findElement(By.cssSelector(".fjs-container a[href*='/staff/tasks/']")).getText())
                     .endsWith(".pdf");
+            // What is missing, in the seed's words (no material type codes).
+            assertThat(field("eligibility-review-materialsChecklist-5").getDomProperty("value"))
+                    .contains("客户好评证明(至少 5 份,已收到 0 份,还差 5 份)").doesNotContain("customer-praise");
             check("eligibility-review-hrEligible-3");
             check("eligibility-review-materialsConfirmedComplete-6");
             if (i == 0) {
@@ -358,6 +361,9 @@ class CompanyCampaignAcceptanceBrowserTest {
         awaitCount("select count(*) from ACT_RU_JOB j join ACT_RU_EXECUTION e on e.ID_ = j.EXECUTION_ID_"
                 + " where e.ACT_ID_ = 'noticePeriod'", 0);
         open("/staff/campaigns/" + campaignId);
+        // The dates still say 提名阶段; the console says where the process is: waiting for the ceremony.
+        assertThat(text(By.id("current-phase"))).isEqualTo("提名阶段");
+        assertThat(text(By.id("process-steps"))).isEqualTo("表彰大会日期");
         assertThat(text(By.id("history"))).contains(HR).contains("提前结束").contains("提前结束公示");
         assertThat(text(By.id("results"))).contains("年度服务之星").contains("当选");
         String summary = fetch(browser.findElement(By.id("export-summary")).getAttribute("href"));
@@ -730,8 +736,18 @@ class CompanyCampaignAcceptanceBrowserTest {
         wait.until(ExpectedConditions.elementToBeClickable(element)).click();
     }
 
+    /** The whole page for console and portal pages (Tasklist scrolls inside its own panes). */
     private void shoot(String name) throws IOException {
+        long height = ((Number) browser.executeScript("return document.documentElement.scrollHeight")).longValue();
+        boolean tasklist = browser.getCurrentUrl().contains("/camunda/");
+        if (!tasklist) {
+            browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 1280,
+                    "height", (int) Math.min(Math.max(height, 600), 5000), "deviceScaleFactor", 1, "mobile", false));
+        }
         Files.write(HeadlessChromium.SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+        if (!tasklist) {
+            browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
     }
 
     private void evidence(String name) {
