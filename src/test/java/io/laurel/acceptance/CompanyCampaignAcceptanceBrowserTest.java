@@ -450,7 +450,7 @@ class CompanyCampaignAcceptanceBrowserTest {
         Arrays.stream(path.split(File.pathSeparator))
                 .filter(e -> !e.endsWith("test-classes") && !e.contains("surefire")).forEach(classPath::add);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-Xmx768m", "-Dfile.encoding=UTF-8", "-Duser.timezone=UTC",
+                "-Xmx768m", "-Dfile.encoding=UTF-8", "-Duser.timezone=UTC",
                 "-cp", String.join(File.pathSeparator, classPath), "io.laurel.LaurelApplication",
                 "--spring.profiles.active=mysql", "--spring.datasource.password=" + dbPassword,
                 "--server.port=" + port,
