@@ -32,17 +32,18 @@ class MaterialsChecklist {
         return rule.minCount() == null ? 1 : rule.minCount();
     }
 
+    /** The seed's name of the material with what is still needed; no type code (HR and candidates never see them). */
     private static String describe(Preset.MaterialRule rule, long have) {
-        String need = rule.name() + "(材料类型 " + rule.code();
+        List<String> details = new java.util.ArrayList<>();
         if (minCount(rule) > 1) {
-            need += ",至少 " + minCount(rule) + " 份,已收到 " + have + " 份,还差 " + (minCount(rule) - have) + " 份";
+            details.add("至少 " + minCount(rule) + " 份,已收到 " + have + " 份,还差 " + (minCount(rule) - have) + " 份");
         }
         if (rule.formats() != null && !rule.formats().isEmpty()) {
-            need += ",格式 " + String.join("/", rule.formats());
+            details.add("格式 " + String.join("/", rule.formats()));
         }
         if (rule.maxChars() != null) {
-            need += "," + rule.maxChars() + " 字以内";
+            details.add(rule.maxChars() + " 字以内");
         }
-        return need + ")";
+        return details.isEmpty() ? rule.name() : rule.name() + "(" + String.join(",", details) + ")";
     }
 }

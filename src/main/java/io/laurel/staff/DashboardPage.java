@@ -20,14 +20,16 @@ class DashboardPage {
     private final DashboardStats stats;
     private final PhaseTimers timers;
     private final CampaignResults results;
+    private final ProcessSteps steps;
 
     DashboardPage(CampaignService campaigns, CampaignOrganisation organisation, DashboardStats stats,
-            PhaseTimers timers, CampaignResults results) {
+            PhaseTimers timers, CampaignResults results, ProcessSteps steps) {
         this.campaigns = campaigns;
         this.organisation = organisation;
         this.stats = stats;
         this.timers = timers;
         this.results = results;
+        this.steps = steps;
     }
 
     @Transactional(readOnly = true)
@@ -43,6 +45,7 @@ class DashboardPage {
         model.addAttribute("organisation", organisation.overview(id));
         model.addAttribute("stats", stats.of(campaign));
         model.addAttribute("timers", timers.waiting(id, zone));
+        model.addAttribute("processSteps", steps.of(id));
         model.addAttribute("history", timers.history(id, zone));
         if (campaign.getKind() == CampaignKind.COMPANY && campaign.getStatus() != CampaignStatus.DRAFT) {
             model.addAttribute("results", results.of(id));
