@@ -13,30 +13,62 @@ import org.slf4j.LoggerFactory;
  * Mails to different people go out in parallel; mails to one person leave in the order they were queued (a
  * newer code never overtakes the older one it replaces, a receipt never overtakes the mail it answers). A full
  * lane refuses the task; the mail stays PENDING in the outbox and the periodic sweep sends it.
+ *
+ * <p>A lane keeps its SMTP connection while it has mails queued ({@link OutboxSender} reuses it from one mail to
+ * the next) and is told through {@link #onIdle} when its queue has run empty, so the connection is closed then.
  */
 public final class MailLanes implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(MailLanes.class);
 
+    private static final ThreadLocal<Boolean> ON_LANE = new ThreadLocal<>();
+
     private final ExecutorService[] lanes;
+    private volatile Runnable idle = () -> {
+    };
 
     private MailLanes(ExecutorService[] lanes) {
         this.lanes = lanes;
     }
 
+    /** True on a lane's own thread (where a connection may be kept from one task to the next). */
+    static boolean onLane() {
+        return Boolean.TRUE.equals(ON_LANE.get());
+    }
+
+    /** {@code hook} runs on a lane's thread after a task whenever that lane's queue is empty. */
+    void onIdle(Runnable hook) {
+        this.idle = hook;
+    }
+
     /** {@code count} lanes of one thread, each queueing at most {@code queueCapacity} mails. */
     static MailLanes of(int count, int queueCapacity) {
         ExecutorService[] lanes = new ExecutorService[count];
+        MailLanes mailLanes = new MailLanes(lanes);
         for (int i = 0; i < count; i++) {
             String name = "mail-" + (i + 1);
             lanes[i] = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(queueCapacity),
                     r -> {
-                        Thread t = new Thread(r, name);
+                        Thread t = new Thread(() -> {
+                            ON_LANE.set(true);
+                            r.run();
+                        }, name);
                         t.setDaemon(true);
                         return t;
-                    });
+                    }) {
+                @Override
+                protected void afterExecute(Runnable task, Throwable failure) {
+                    if (getQueue().isEmpty()) {
+                        try {
+                            mailLanes.idle.run();
+                        } catch (RuntimeException e) {
+                            log.warn("Mail lane {}: closing its connection failed: {}", name, e.toString());
+                        }
+                    }
+                }
+            };
         }
-        return new MailLanes(lanes);
+        return mailLanes;
     }
 
     /** Runs every task at once on the caller's thread (tests that drive the outbox step by step). */

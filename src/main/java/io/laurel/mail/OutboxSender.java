@@ -1,17 +1,21 @@
 package io.laurel.mail;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Date;
 import java.util.EnumSet;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -23,6 +27,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * for mails whose earlier attempt failed or whose sending node died. Sending runs on {@link MailLanes} (parallel,
  * in order per recipient). A mail is claimed with an optimistic lock before it is sent, so in a cluster, and
  * when the sweep meets a mail still waiting in a lane, each mail goes out once.
+ *
+ * <p>A lane sends over one SMTP connection for as long as it has mails queued (a burst of 10,000 code mails is
+ * not 10,000 connects, greetings and QUITs) and closes it when its queue runs empty. A mail whose send fails on a
+ * connection kept from an earlier mail (the server may have dropped it) is tried once more on a fresh one.
  */
 @Component
 public class OutboxSender {
@@ -45,7 +53,11 @@ public class OutboxSender {
         this.lanes = lanes;
         this.properties = properties;
         this.clock = clock;
+        lanes.onIdle(OutboxSender::closeLaneConnection);
     }
+
+    /** The SMTP connection a lane keeps while it has mails queued (lane threads only). */
+    private static final ThreadLocal<Transport> LANE_CONNECTION = new ThreadLocal<>();
 
     /** Sends the mail on its recipient's lane (in order with the recipient's other mails). */
     void deliverSoon(Long id, String recipient) {
@@ -74,7 +86,7 @@ public class OutboxSender {
         }
         OutboxMail mail = claimed.get();
         try {
-            mailSender.send(toMime(mail));
+            send(toMime(mail));
             tx.executeWithoutResult(s -> outbox.findById(id).ifPresent(m -> m.sent(clock.instant())));
             log.info("Mail {} '{}' sent to {}", id, mail.getSubject(), mail.getRecipient());
             return true;
@@ -100,6 +112,55 @@ public class OutboxSender {
         mail.claim(clock.instant(), properties.retry().lease());
         mail.sent(clock.instant());
         log.info("Mail {} '{}' sent to {}", mail.getId(), mail.getSubject(), mail.getRecipient());
+    }
+
+    /** On a lane: over the lane's kept connection (opened if there is none); elsewhere: one connection per mail. */
+    private void send(MimeMessage message) throws MessagingException {
+        if (!(mailSender instanceof JavaMailSenderImpl impl) || !MailLanes.onLane()) {
+            mailSender.send(message);
+            return;
+        }
+        // What JavaMailSenderImpl.send does before sending, keeping our Message-ID (saveChanges replaces it).
+        if (message.getSentDate() == null) {
+            message.setSentDate(Date.from(clock.instant()));
+        }
+        String messageId = message.getMessageID();
+        message.saveChanges();
+        if (messageId != null) {
+            message.setHeader("Message-ID", messageId);
+        }
+        Transport kept = LANE_CONNECTION.get();
+        if (kept != null) {
+            try {
+                kept.sendMessage(message, message.getAllRecipients());
+                return;
+            } catch (MessagingException staleOrRefused) {
+                // Dropped by the server since the last mail, or refused: once more on a fresh connection.
+                closeLaneConnection();
+            }
+        }
+        Transport fresh = impl.getSession().getTransport(impl.getProtocol() == null ? "smtp" : impl.getProtocol());
+        fresh.connect(impl.getHost(), impl.getPort(), impl.getUsername(), impl.getPassword());
+        LANE_CONNECTION.set(fresh);
+        try {
+            fresh.sendMessage(message, message.getAllRecipients());
+        } catch (MessagingException e) {
+            closeLaneConnection();
+            throw e;
+        }
+    }
+
+    /** Closes the calling lane's kept connection (its queue ran empty, or the connection failed). */
+    static void closeLaneConnection() {
+        Transport kept = LANE_CONNECTION.get();
+        LANE_CONNECTION.remove();
+        if (kept != null) {
+            try {
+                kept.close();
+            } catch (MessagingException e) {
+                log.debug("Closing a lane's SMTP connection: {}", e.toString());
+            }
+        }
     }
 
     private Optional<OutboxMail> claim(Long id) {

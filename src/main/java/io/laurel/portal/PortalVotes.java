@@ -38,6 +38,7 @@ class PortalVotes {
     }
 
     private final PresetCatalog presets;
+    private final VotingCampaigns campaigns;
     private final VoteEntries entries;
     private final VoteSignals signals;
     private final OneTimeCodes codes;
@@ -47,10 +48,11 @@ class PortalVotes {
     private final PortalTime time;
     private final TransactionTemplate tx;
 
-    PortalVotes(PresetCatalog presets, VoteEntries entries, VoteSignals signals, OneTimeCodes codes,
-            PortalLimits limits, OnlineVoteCounts counts, JdbcTemplate jdbc, PortalTime time,
+    PortalVotes(PresetCatalog presets, VotingCampaigns campaigns, VoteEntries entries, VoteSignals signals,
+            OneTimeCodes codes, PortalLimits limits, OnlineVoteCounts counts, JdbcTemplate jdbc, PortalTime time,
             PlatformTransactionManager transactions) {
         this.presets = presets;
+        this.campaigns = campaigns;
         this.entries = entries;
         this.signals = signals;
         this.codes = codes;
@@ -89,16 +91,21 @@ class PortalVotes {
      * more). The code goes to the address as typed; the voter is the normalised mailbox.
      */
     void requestCode(Campaign campaign, String email, String ip) {
+        requestCode(campaigns.of(campaign), email, ip);
+    }
+
+    /** The same for the campaign as the vote endpoints keep it ({@link VotingCampaigns}). */
+    void requestCode(VotingCampaigns.VotingCampaign campaign, String email, String ip) {
         requireOpen(campaign);
         String voter = VoterAddress.normalise(email);
-        limits.mailRequest(campaign.getId(), ip, voter);
-        tx.executeWithoutResult(s -> codes.issue(campaign.getId(), campaign.getName(), OneTimeCodes.Purpose.VOTE,
+        limits.mailRequest(campaign.id(), ip, voter);
+        tx.executeWithoutResult(s -> codes.issue(campaign.id(), campaign.name(), OneTimeCodes.Purpose.VOTE,
                 voter, email.trim(), ip));
     }
 
     /** Checks the voter's code; the answer is kept in the visitor's session for the rest of the day. */
     Voter verify(Campaign campaign, String email, String code) {
-        requireOpen(campaign);
+        requireOpen(campaigns.of(campaign));
         String voter = VoterAddress.normalise(email);
         codes.spend(campaign.getId(), OneTimeCodes.Purpose.VOTE, voter, code);
         return new Voter(voter, today(campaign));
@@ -111,18 +118,26 @@ class PortalVotes {
      * one in; the other answers 409 like any repeated vote.
      */
     VoteEntries.Entry cast(Campaign campaign, Voter voter, Long nominationId, String ip) {
+        return cast(campaigns.of(campaign), voter, nominationId, ip);
+    }
+
+    /**
+     * The same for the campaign as the vote endpoints keep it ({@link VotingCampaigns}): besides the limit's
+     * bucket and the vote's own transaction, one primary-key SELECT of the entry; nothing else is read.
+     */
+    VoteEntries.Entry cast(VotingCampaigns.VotingCampaign campaign, Voter voter, Long nominationId, String ip) {
         requireOpen(campaign);
-        LocalDate day = today(campaign);
+        LocalDate day = time.nowIn(campaign.zone()).toLocalDate();
         if (voter == null || !voter.day().equals(day)) {
             throw new ApiException(HttpStatus.UNAUTHORIZED, "unauthorized",
                     "请先验证邮箱(验证当天有效):填写邮箱,获取并输入验证码后再投票", "email");
         }
         VoteEntries.Entry entry = entries.entry(campaign, nominationId)
                 .orElseThrow(() -> ApiException.badRequest("nominationId", "没有这个参评作品: " + nominationId));
-        limits.vote(campaign.getId(), ip);
+        limits.vote(campaign.id(), ip);
         for (int attempt = 1; ; attempt++) {
             try {
-                tx.executeWithoutResult(s -> store(campaign.getId(), entry, voter.email(), day, ip));
+                tx.executeWithoutResult(s -> store(campaign.id(), entry, voter.email(), day, ip));
                 return entry;
             } catch (DuplicateKeyException racedBySameVote) {
                 throw alreadyVoted(entry);
@@ -156,12 +171,12 @@ class PortalVotes {
         return ApiException.conflict("您今天已为「" + entry.candidateName() + "」投过票:每个邮箱每天只能为同一作品投一票,请明天再来");
     }
 
-    private void requireOpen(Campaign campaign) {
-        VoteWindow window = window(campaign)
-                .orElseThrow(() -> ApiException.notFound("活动「" + campaign.getName() + "」没有网络投票"));
+    private void requireOpen(VotingCampaigns.VotingCampaign campaign) {
+        VoteWindow window = campaign.window()
+                .orElseThrow(() -> ApiException.notFound("活动「" + campaign.name() + "」没有网络投票"));
         String span = "投票时间为 " + WHEN.format(window.opensAt()) + " 至 " + WHEN.format(window.closesAt())
-                + " (" + campaign.getTimeZone() + ")";
-        switch (window.at(time.nowIn(campaign.zoneId()))) {
+                + " (" + campaign.timeZone() + ")";
+        switch (window.at(time.nowIn(campaign.zone()))) {
             case BEFORE -> throw ApiException.conflict("投票尚未开始:" + span);
             case CLOSED -> throw ApiException.conflict("投票已结束:" + span);
             default -> {

@@ -35,12 +35,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class VotePageController {
 
     private final PortalCampaigns loader;
+    private final VotingCampaigns voting;
     private final PortalVotes votes;
     private final VoteEntries entries;
     private final FileStore files;
 
-    VotePageController(PortalCampaigns loader, PortalVotes votes, VoteEntries entries, FileStore files) {
+    VotePageController(PortalCampaigns loader, VotingCampaigns voting, PortalVotes votes, VoteEntries entries,
+            FileStore files) {
         this.loader = loader;
+        this.voting = voting;
         this.votes = votes;
         this.entries = entries;
         this.files = files;
@@ -105,8 +108,7 @@ class VotePageController {
     @ResponseBody
     ResponseEntity<Map<String, Object>> voteJson(@PathVariable Long id, @PathVariable Long nominationId,
             HttpSession session, HttpServletRequest request) {
-        Campaign campaign = loader.get(id);
-        VoteEntries.Entry entry = votes.cast(campaign, (PortalVotes.Voter) session.getAttribute(voterKey(id)),
+        VoteEntries.Entry entry = votes.cast(voting.get(id), (PortalVotes.Voter) session.getAttribute(voterKey(id)),
                 nominationId, request.getRemoteAddr());
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("nominationId", entry.nominationId(),
                 "candidateName", entry.candidateName(), "message", "投票成功:您已为「" + entry.candidateName()
@@ -118,7 +120,7 @@ class VotePageController {
     @ResponseBody
     ResponseEntity<Map<String, Object>> requestCodeJson(@PathVariable Long id,
             @RequestParam(required = false) String email, HttpServletRequest request) {
-        votes.requestCode(loader.get(id), email, request.getRemoteAddr());
+        votes.requestCode(voting.get(id), email, request.getRemoteAddr());
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("sentTo", PortalNominations.masked(email.trim())));
     }
 

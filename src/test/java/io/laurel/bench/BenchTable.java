@@ -27,14 +27,17 @@ public final class BenchTable {
     public static synchronized void row(String benchmark, String figure, String value, String baseline,
             String ratio, String target, String met) {
         try {
-            if (!started) {
+            // -Dbench.table.append=true (scripts/benchmarks, which deletes the table first and runs each benchmark
+            // class in a JVM of its own): rows of earlier JVMs of the run stay; the header only if there is none.
+            boolean append = Boolean.getBoolean("bench.table.append") && Files.exists(FILE);
+            if (!started && !append) {
                 Files.createDirectories(FILE.getParent());
                 Files.writeString(FILE, "Benchmark run " + Instant.now() + ", " + Runtime.getRuntime().availableProcessors()
                         + " cores, Java " + System.getProperty("java.version") + "\n\n"
                         + "| benchmark | figure | value | same-run baseline | ratio | target | met | load avg |\n"
                         + "| --- | --- | ---: | ---: | ---: | --- | --- | ---: |\n", StandardCharsets.UTF_8);
-                started = true;
             }
+            started = true;
             Files.writeString(FILE, String.join(" | ", "| " + benchmark, figure, value, baseline, ratio, target, met,
                     String.format(Locale.ROOT, "%.2f |%n", loadAverage())), StandardCharsets.UTF_8,
                     StandardOpenOption.APPEND);
