@@ -140,7 +140,11 @@ public class OutboxSender {
             }
         }
         Transport fresh = impl.getSession().getTransport(impl.getProtocol() == null ? "smtp" : impl.getProtocol());
-        fresh.connect(impl.getHost(), impl.getPort(), impl.getUsername(), impl.getPassword());
+        // As JavaMailSenderImpl does: an empty user name means "no authentication", not an empty login.
+        String user = impl.getUsername() == null || impl.getUsername().isEmpty() ? null : impl.getUsername();
+        String password = user == null && (impl.getPassword() == null || impl.getPassword().isEmpty()) ? null
+                : impl.getPassword();
+        fresh.connect(impl.getHost(), impl.getPort(), user, password);
         LANE_CONNECTION.set(fresh);
         try {
             fresh.sendMessage(message, message.getAllRecipients());
