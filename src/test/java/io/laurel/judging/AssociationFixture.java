@@ -10,6 +10,7 @@ import io.laurel.nomination.Nomination;
 import io.laurel.nomination.NominationChannel;
 import io.laurel.nomination.NominationRepository;
 import io.laurel.nomination.NominationStatus;
+import io.laurel.selection.SelectionDriver;
 import io.laurel.unit.Unit;
 import io.laurel.unit.UnitRepository;
 import java.time.Instant;
@@ -17,6 +18,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -39,15 +44,50 @@ class AssociationFixture {
     private final IntakePackageRepository packages;
     private final IntakeApplicantRepository applicants;
     private final TransactionTemplate tx;
+    private final SelectionDriver driver;
+    private final TaskService tasks;
 
     AssociationFixture(CampaignService campaigns, UnitRepository units, NominationRepository nominations,
-            IntakePackageRepository packages, IntakeApplicantRepository applicants, TransactionTemplate tx) {
+            IntakePackageRepository packages, IntakeApplicantRepository applicants, TransactionTemplate tx,
+            SelectionDriver driver, TaskService tasks) {
         this.campaigns = campaigns;
         this.units = units;
         this.nominations = nominations;
         this.packages = packages;
         this.applicants = applicants;
         this.tx = tx;
+        this.driver = driver;
+        this.tasks = tasks;
+    }
+
+    /** An essay campaign at the scoring stage: one entry a unit, 规范性 confirmed, the judge's scoring task open. */
+    record ScoringStage(Campaign campaign, ProcessInstance instance, Task task, long entry) {
+    }
+
+    /**
+     * Launches an essay campaign with one entry a unit, lets intake close, confirms every entry's 规范性 without
+     * deductions (as 陈静), signs {@code judge}'s declaration and returns the judge's first scoring task. The engine
+     * clock is back at the system time.
+     */
+    ScoringStage atScoring(String judge) {
+        SelectionDriver.clockAt("2026-10-01T10:00");
+        Campaign campaign = essayCampaign();
+        entries(campaign, 1, Map.of());
+        ProcessInstance instance = driver.launch(campaign);
+        SelectionDriver.clockAt("2026-11-10T09:00");
+        driver.runDueJobs(instance);
+        for (Task task : driver.tasks(instance, "reviewConformity")) {
+            tasks.claim(task.getId(), "chenjing");
+            driver.complete(task, SelectionDriver.vars("nonconformities", ""));
+        }
+        driver.runDueJobs(instance);
+        driver.tasks(instance, "signJudgeDeclaration").stream().filter(t -> t.getAssignee().equals(judge)).findFirst()
+                .ifPresent(t -> driver.complete(t, SelectionDriver.vars("confidentialityAgreed", true)));
+        ClockUtil.reset();
+        Task task = driver.tasks(instance, "scoreEntries").stream().filter(t -> t.getAssignee().equals(judge))
+                .findFirst().orElseThrow();
+        long entry = ((Number) tasks.getVariable(task.getId(), "judgeEntryId")).longValue();
+        return new ScoringStage(campaign, instance, task, entry);
     }
 
     Campaign essayCampaign() {

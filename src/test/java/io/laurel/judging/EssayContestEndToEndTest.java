@@ -125,7 +125,7 @@ class EssayContestEndToEndTest {
         List<IntakePackage> received = packages.findByCampaignIdOrderById(campaign.getId());
         assertThat(received).hasSize(8);
         for (IntakePackage pkg : received) {
-            runJobs(pkg.getProcessInstanceId());
+            driver.runJobsOf(pkg.getProcessInstanceId());
         }
         assertThat(packages.findByCampaignIdOrderById(campaign.getId())).extracting(IntakePackage::getStatus)
                 .containsOnly(IntakePackage.Status.REGISTERED);
@@ -242,16 +242,5 @@ class EssayContestEndToEndTest {
         List<String> all = new ArrayList<>(AssociationJudgingProcessTest.EXPERTS);
         all.addAll(AssociationJudgingProcessTest.AUDIENCE);
         return all;
-    }
-
-    private void runJobs(String processInstanceId) {
-        for (int round = 0; round < 50; round++) {
-            List<Job> due = management.createJobQuery().processInstanceId(processInstanceId).executable().list();
-            if (due.isEmpty()) {
-                return;
-            }
-            due.forEach(job -> management.executeJob(job.getId()));
-        }
-        throw new AssertionError("jobs keep coming for " + processInstanceId);
     }
 }

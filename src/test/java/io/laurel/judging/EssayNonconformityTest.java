@@ -26,10 +26,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
@@ -67,8 +65,6 @@ class EssayNonconformityTest {
     IntakePackageRepository packages;
     @Autowired
     NominationRepository nominations;
-    @Autowired
-    ManagementService management;
     @Autowired
     JudgingRecords records;
     @Autowired
@@ -119,7 +115,7 @@ class EssayNonconformityTest {
         assertThat(poller.pollOnce().dispatched()).isGreaterThanOrEqualTo(1);
         List<IntakePackage> received = packages.findByCampaignIdOrderById(campaign.getId());
         assertThat(received).hasSize(1);
-        runJobs(received.get(0).getProcessInstanceId());
+        driver.runJobsOf(received.get(0).getProcessInstanceId());
 
         // All four registered; the receipt lists them and flags 丙's three and 丁's one nonconformity
         assertThat(packages.findById(received.get(0).getId()).orElseThrow().getStatus())
@@ -166,7 +162,7 @@ class EssayNonconformityTest {
         poller.pollOnce();
         List<IntakePackage> received = packages.findByCampaignIdOrderById(campaign.getId());
         assertThat(received).hasSize(1);
-        runJobs(received.get(0).getProcessInstanceId());
+        driver.runJobsOf(received.get(0).getProcessInstanceId());
         assertThat(content(mailTo(from))).contains("申报人 戊：没有参赛作品（既没有文章，也没有视频）");
         assertThat(nominations.findByCampaignIdOrderById(campaign.getId())).isEmpty();
     }
@@ -192,16 +188,5 @@ class EssayNonconformityTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private void runJobs(String processInstanceId) {
-        for (int round = 0; round < 50; round++) {
-            List<Job> due = management.createJobQuery().processInstanceId(processInstanceId).executable().list();
-            if (due.isEmpty()) {
-                return;
-            }
-            due.forEach(job -> management.executeJob(job.getId()));
-        }
-        throw new AssertionError("jobs keep coming for " + processInstanceId);
     }
 }

@@ -1,12 +1,9 @@
 package io.laurel.judging;
 
-import static io.laurel.selection.SelectionDriver.clockAt;
-import static io.laurel.selection.SelectionDriver.vars;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.laurel.campaign.Campaign;
 import io.laurel.campaign.CampaignRepository;
-import io.laurel.selection.SelectionDriver;
 import io.laurel.support.Http;
 import io.laurel.support.LaurelTest;
 import io.laurel.support.Tasklist;
@@ -37,8 +34,6 @@ class RubricScoreRestTest {
     @Autowired
     ProcessEngine engine;
     @Autowired
-    SelectionDriver driver;
-    @Autowired
     AssociationFixture fixture;
     @Autowired
     JdbcTemplate jdbc;
@@ -54,23 +49,11 @@ class RubricScoreRestTest {
 
     @Test
     void a_score_out_of_band_through_rest_is_a_400_with_the_reason_and_stores_nothing() {
-        clockAt("2026-10-01T10:00");
-        Campaign campaign = fixture.essayCampaign();
-        fixture.entries(campaign, 1, Map.of());
-        ProcessInstance instance = driver.launch(campaign);
-        clockAt("2026-11-10T09:00");
-        driver.runDueJobs(instance);
-        for (Task task : driver.tasks(instance, "reviewConformity")) {
-            engine.getTaskService().claim(task.getId(), "chenjing");
-            driver.complete(task, vars("nonconformities", ""));
-        }
-        driver.runDueJobs(instance);
-        driver.tasks(instance, "signJudgeDeclaration").stream().filter(t -> t.getAssignee().equals(JUDGE)).findFirst()
-                .ifPresent(t -> driver.complete(t, vars("confidentialityAgreed", true)));
-        ClockUtil.reset();
-        Task task = driver.tasks(instance, "scoreEntries").stream().filter(t -> t.getAssignee().equals(JUDGE))
-                .findFirst().orElseThrow();
-        long entry = ((Number) engine.getTaskService().getVariable(task.getId(), "judgeEntryId")).longValue();
+        AssociationFixture.ScoringStage stage = fixture.atScoring(JUDGE);
+        Campaign campaign = stage.campaign();
+        ProcessInstance instance = stage.instance();
+        Task task = stage.task();
+        long entry = stage.entry();
 
         // 内容性 is 10–30 in seed 001: 35 through /complete.
         Http.Answer complete = Http.to(port).as(JUDGE, "demo").postJson("/engine-rest/task/" + task.getId()

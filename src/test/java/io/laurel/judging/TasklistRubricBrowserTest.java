@@ -1,11 +1,8 @@
 package io.laurel.judging;
 
-import static io.laurel.selection.SelectionDriver.clockAt;
-import static io.laurel.selection.SelectionDriver.vars;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.laurel.campaign.Campaign;
-import io.laurel.selection.SelectionDriver;
 import io.laurel.support.HeadlessChromium;
 import io.laurel.support.LaurelTest;
 import java.io.IOException;
@@ -13,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -55,8 +51,6 @@ class TasklistRubricBrowserTest {
     @Autowired
     ProcessEngine engine;
     @Autowired
-    SelectionDriver driver;
-    @Autowired
     AssociationFixture fixture;
     @Autowired
     JdbcTemplate jdbc;
@@ -85,23 +79,11 @@ class TasklistRubricBrowserTest {
     @Test
     void an_out_of_range_score_is_refused_by_the_form_and_a_valid_one_is_stored() throws Exception {
         // A campaign at the scoring stage, the judge's declaration signed.
-        clockAt("2026-10-01T10:00");
-        Campaign campaign = fixture.essayCampaign();
-        fixture.entries(campaign, 1, Map.of());
-        ProcessInstance instance = driver.launch(campaign);
-        clockAt("2026-11-10T09:00");
-        driver.runDueJobs(instance);
-        for (Task task : driver.tasks(instance, "reviewConformity")) {
-            engine.getTaskService().claim(task.getId(), "chenjing");
-            driver.complete(task, vars("nonconformities", ""));
-        }
-        driver.runDueJobs(instance);
-        driver.tasks(instance, "signJudgeDeclaration").stream().filter(t -> t.getAssignee().equals(JUDGE)).findFirst()
-                .ifPresent(t -> driver.complete(t, vars("confidentialityAgreed", true)));
-        ClockUtil.reset();
-        Task task = driver.tasks(instance, "scoreEntries").stream().filter(t -> t.getAssignee().equals(JUDGE))
-                .findFirst().orElseThrow();
-        long entry = ((Number) engine.getTaskService().getVariable(task.getId(), "judgeEntryId")).longValue();
+        AssociationFixture.ScoringStage stage = fixture.atScoring(JUDGE);
+        Campaign campaign = stage.campaign();
+        ProcessInstance instance = stage.instance();
+        Task task = stage.task();
+        long entry = stage.entry();
 
         try {
             browser.get("http://localhost:" + port + "/camunda/app/tasklist/");

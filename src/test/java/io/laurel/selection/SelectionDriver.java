@@ -10,6 +10,7 @@ import io.laurel.nomination.NominationStatus;
 import io.laurel.nomination.NominationRepository;
 import io.laurel.nomination.Nomination;
 import io.laurel.roster.DemoRosterGenerator;
+import io.laurel.roster.DepartmentHeadRepository;
 import io.laurel.roster.Employee;
 import io.laurel.roster.EmployeeRepository;
 import io.laurel.roster.EmploymentType;
@@ -22,6 +23,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -58,11 +60,12 @@ public class SelectionDriver {
     final TransactionTemplate tx;
     final FormService forms;
     final NominationRepository nominations;
+    final DepartmentHeadRepository heads;
 
     SelectionDriver(CampaignService campaigns, CampaignLauncher launcher, EmployeeRepository employees,
             MaterialRepository materials, DemoRosterGenerator roster, RuntimeService runtime, TaskService tasks,
             ManagementService management, TransactionTemplate tx, FormService forms,
-            NominationRepository nominations) {
+            NominationRepository nominations, DepartmentHeadRepository heads) {
         this.campaigns = campaigns;
         this.launcher = launcher;
         this.employees = employees;
@@ -74,6 +77,7 @@ public class SelectionDriver {
         this.tx = tx;
         this.forms = forms;
         this.nominations = nominations;
+        this.heads = heads;
     }
 
     /** One head nominates two of their staff; the better one wins, the other is eliminated in the initial review. */
@@ -109,6 +113,56 @@ public class SelectionDriver {
         assertThat(runtime.createExecutionQuery().processInstanceId(instance.getId()).activityId("noticePeriod").count())
                 .as("in the public notice").isEqualTo(1);
         return nominations.findByCampaignIdOrderById(campaign.getId());
+    }
+
+    /**
+     * To the committee's vote: four heads nominate three each; all eligible and complete; everybody scores; 马骏
+     * recuses one finalist. Returns the finalists.
+     */
+    public List<Nomination> driveToTheVote(Campaign campaign, ProcessInstance instance) {
+        return driveToTheVote(campaign, instance, this::complete);
+    }
+
+    /** As {@link #driveToTheVote(Campaign, ProcessInstance)}, members signing their declaration through {@code sign}. */
+    public List<Nomination> driveToTheVote(Campaign campaign, ProcessInstance instance,
+            BiConsumer<Task, Map<String, Object>> sign) {
+        int nominating = 0;
+        for (Task task : tasks(instance, "nominateTask")) {
+            if (nominating++ >= 4) {
+                continue;
+            }
+            String department = heads.findByUserId(task.getAssignee()).orElseThrow().getDepartment();
+            List<Employee> best = eligibleStaff(campaign.getId(), department);
+            Map<String, Object> form = new HashMap<>();
+            for (int i = 1; i <= 3; i++) {
+                form.putAll(vars("nominee" + i, best.get(i - 1).getEmployeeNumber(), "award" + i, "service-star",
+                        "reason" + i, department + "的服务标杆"));
+            }
+            complete(task, form);
+        }
+        nominations.findByCampaignIdOrderById(campaign.getId())
+                .forEach(n -> attachAllMaterials(campaign.getId(), n.getId()));
+        clockAt("2026-03-15T18:01");
+        runDueJobs(instance);
+        for (Task review : tasks(instance, "reviewEligibility")) {
+            complete(review, vars("hrEligible", true, "materialsConfirmedComplete", true, "overrideReason",
+                    "测试:全部通过"));
+        }
+        runDueJobs(instance);
+        complete(tasks(instance, "confirmInitialList").get(0), vars("listConfirmed", true));
+        runDueJobs(instance);
+        List<Nomination> advanced = nominations.findByCampaignIdAndStatusInOrderById(campaign.getId(),
+                List.of(NominationStatus.ADVANCED));
+        for (Task declaration : tasks(instance, "signDeclaration")) {
+            sign.accept(declaration, declaration.getAssignee().equals("majun")
+                    ? vars("confidentialityAgreed", true, "recusals", List.of(advanced.get(0).getId().toString()))
+                    : vars("confidentialityAgreed", true));
+        }
+        for (Task score : tasks(instance, "scoreCandidates")) {
+            complete(score, vars("interviewScore", 85, "caseScore", 80, "casesAuthentic", "true"));
+        }
+        runDueJobs(instance);
+        return nominations.findByCampaignIdAndStatusInOrderById(campaign.getId(), List.of(NominationStatus.FINALIST));
     }
 
     public static void clockAt(String localShanghai) {
@@ -184,6 +238,18 @@ public class SelectionDriver {
             }
         }
         throw new AssertionError("jobs keep coming");
+    }
+
+    /** Executes the due jobs of one process instance (a package-intake instance) until none is left. */
+    public void runJobsOf(String processInstanceId) {
+        for (int round = 0; round < 50; round++) {
+            List<Job> due = management.createJobQuery().processInstanceId(processInstanceId).executable().list();
+            if (due.isEmpty()) {
+                return;
+            }
+            due.forEach(job -> management.executeJob(job.getId()));
+        }
+        throw new AssertionError("jobs keep coming for " + processInstanceId);
     }
 
     /** Open tasks with this key in the campaign's instance or in an instance it called. */

@@ -8,10 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.laurel.campaign.Campaign;
 import io.laurel.nomination.Nomination;
-import io.laurel.nomination.NominationRepository;
-import io.laurel.nomination.NominationStatus;
-import io.laurel.roster.DepartmentHeadRepository;
-import io.laurel.roster.Employee;
 import io.laurel.selection.SelectionDriver;
 import io.laurel.support.Http;
 import io.laurel.support.LaurelTest;
@@ -64,12 +60,6 @@ class BallotAnonymityTest {
     SelectionDriver driver;
 
     @Autowired
-    NominationRepository nominations;
-
-    @Autowired
-    DepartmentHeadRepository heads;
-
-    @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
@@ -115,7 +105,14 @@ class BallotAnonymityTest {
     void no_row_links_a_member_to_a_choice_and_the_tally_counts_every_ballot() throws Exception {
         Campaign campaign = driver.campaignWithRoster();
         ProcessInstance instance = driver.launch(campaign);
-        List<Nomination> finalists = driveToTheVote(campaign, instance);
+        // 马骏 signs in Tasklist, as the member would: the recusal checklist arrives as JSON text.
+        List<Nomination> finalists = driver.driveToTheVote(campaign, instance, (declaration, form) -> {
+            if (declaration.getAssignee().equals("majun")) {
+                Tasklist.as(port, "majun", "demo").complete(declaration.getId(), form);
+            } else {
+                driver.complete(declaration, form);
+            }
+        });
         List<String> finalistIds = finalists.stream().map(n -> n.getId().toString()).toList();
         assertThat(finalistIds).as("finalists").hasSizeGreaterThanOrEqualTo(4);
         String recused = finalistIds.get(0);
@@ -347,52 +344,5 @@ class BallotAnonymityTest {
             }
             return names;
         });
-    }
-
-    // ---------------------------------------------------------------------------------------- to the vote
-
-    /** Four heads nominate three each; all eligible and complete; everybody scores; 马骏 recuses one finalist. */
-    private List<Nomination> driveToTheVote(Campaign campaign, ProcessInstance instance) {
-        int nominating = 0;
-        for (Task task : driver.tasks(instance, "nominateTask")) {
-            if (nominating++ >= 4) {
-                continue;
-            }
-            String department = heads.findByUserId(task.getAssignee()).orElseThrow().getDepartment();
-            List<Employee> best = driver.eligibleStaff(campaign.getId(), department);
-            Map<String, Object> form = new HashMap<>();
-            for (int i = 1; i <= 3; i++) {
-                form.putAll(vars("nominee" + i, best.get(i - 1).getEmployeeNumber(), "award" + i, "service-star",
-                        "reason" + i, department + "的服务标杆"));
-            }
-            driver.complete(task, form);
-        }
-        nominations.findByCampaignIdOrderById(campaign.getId())
-                .forEach(n -> driver.attachAllMaterials(campaign.getId(), n.getId()));
-        clockAt("2026-03-15T18:01");
-        driver.runDueJobs(instance);
-        for (Task review : driver.tasks(instance, "reviewEligibility")) {
-            driver.complete(review, vars("hrEligible", true, "materialsConfirmedComplete", true, "overrideReason",
-                    "测试:全部通过"));
-        }
-        driver.runDueJobs(instance);
-        driver.complete(driver.tasks(instance, "confirmInitialList").get(0), vars("listConfirmed", true));
-        driver.runDueJobs(instance);
-        List<Nomination> advanced = nominations.findByCampaignIdAndStatusInOrderById(campaign.getId(),
-                List.of(NominationStatus.ADVANCED));
-        for (Task declaration : driver.tasks(instance, "signDeclaration")) {
-            if (declaration.getAssignee().equals("majun")) {
-                // In Tasklist, as the member would: the recusal checklist arrives as JSON text.
-                Tasklist.as(port, "majun", "demo").complete(declaration.getId(), Map.of("confidentialityAgreed", true,
-                        "recusals", List.of(advanced.get(0).getId().toString())));
-            } else {
-                driver.complete(declaration, vars("confidentialityAgreed", true));
-            }
-        }
-        for (Task score : driver.tasks(instance, "scoreCandidates")) {
-            driver.complete(score, vars("interviewScore", 85, "caseScore", 80, "casesAuthentic", "true"));
-        }
-        driver.runDueJobs(instance);
-        return nominations.findByCampaignIdAndStatusInOrderById(campaign.getId(), List.of(NominationStatus.FINALIST));
     }
 }

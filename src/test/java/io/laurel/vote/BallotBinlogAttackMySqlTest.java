@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.laurel.campaign.Campaign;
 import io.laurel.nomination.Nomination;
-import io.laurel.nomination.NominationRepository;
-import io.laurel.roster.DepartmentHeadRepository;
 import io.laurel.selection.SelectionDriver;
 import io.laurel.vote.BallotFileAttackSupport.Cast;
 import java.io.File;
@@ -50,12 +48,6 @@ class BallotBinlogAttackMySqlTest {
     SelectionDriver driver;
 
     @Autowired
-    NominationRepository nominations;
-
-    @Autowired
-    DepartmentHeadRepository heads;
-
-    @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
@@ -83,7 +75,7 @@ class BallotBinlogAttackMySqlTest {
         Assumptions.assumeTrue(client != null, "No mysqlbinlog/mariadb-binlog client to read the binlog: skipped.");
         Campaign campaign = driver.campaignWithRoster();
         ProcessInstance instance = driver.launch(campaign);
-        List<Nomination> finalists = BallotFileAttackSupport.driveToTheVote(driver, heads, nominations, campaign, instance);
+        List<Nomination> finalists = driver.driveToTheVote(campaign, instance);
         List<String> finalistIds = finalists.stream().map(n -> n.getId().toString()).toList();
         List<Cast> cast = BallotFileAttackSupport.castAll(driver, forms, identity, instance, finalistIds,
                 finalistIds.get(0));

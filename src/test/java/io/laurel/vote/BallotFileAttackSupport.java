@@ -1,15 +1,8 @@
 package io.laurel.vote;
 
-import static io.laurel.selection.SelectionDriver.clockAt;
 import static io.laurel.selection.SelectionDriver.vars;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.laurel.campaign.Campaign;
-import io.laurel.nomination.Nomination;
-import io.laurel.nomination.NominationRepository;
-import io.laurel.nomination.NominationStatus;
-import io.laurel.roster.DepartmentHeadRepository;
-import io.laurel.roster.Employee;
 import io.laurel.selection.SelectionDriver;
 import io.laurel.vote.ExponentialElGamal.Ciphertext;
 import java.math.BigInteger;
@@ -43,48 +36,6 @@ final class BallotFileAttackSupport {
     }
 
     private BallotFileAttackSupport() {
-    }
-
-    /** Four heads nominate three each; all eligible and complete; everybody scores; 马骏 recuses one finalist. */
-    static List<Nomination> driveToTheVote(SelectionDriver driver, DepartmentHeadRepository heads,
-            NominationRepository nominations, Campaign campaign, ProcessInstance instance) {
-        int nominating = 0;
-        for (Task task : driver.tasks(instance, "nominateTask")) {
-            if (nominating++ >= 4) {
-                continue;
-            }
-            String department = heads.findByUserId(task.getAssignee()).orElseThrow().getDepartment();
-            List<Employee> best = driver.eligibleStaff(campaign.getId(), department);
-            Map<String, Object> form = new HashMap<>();
-            for (int i = 1; i <= 3; i++) {
-                form.putAll(vars("nominee" + i, best.get(i - 1).getEmployeeNumber(), "award" + i, "service-star",
-                        "reason" + i, department + "的服务标杆"));
-            }
-            driver.complete(task, form);
-        }
-        nominations.findByCampaignIdOrderById(campaign.getId())
-                .forEach(n -> driver.attachAllMaterials(campaign.getId(), n.getId()));
-        clockAt("2026-03-15T18:01");
-        driver.runDueJobs(instance);
-        for (Task review : driver.tasks(instance, "reviewEligibility")) {
-            driver.complete(review, vars("hrEligible", true, "materialsConfirmedComplete", true, "overrideReason",
-                    "测试:全部通过"));
-        }
-        driver.runDueJobs(instance);
-        driver.complete(driver.tasks(instance, "confirmInitialList").get(0), vars("listConfirmed", true));
-        driver.runDueJobs(instance);
-        List<Nomination> advanced = nominations.findByCampaignIdAndStatusInOrderById(campaign.getId(),
-                List.of(NominationStatus.ADVANCED));
-        for (Task declaration : driver.tasks(instance, "signDeclaration")) {
-            driver.complete(declaration, declaration.getAssignee().equals("majun")
-                    ? vars("confidentialityAgreed", true, "recusals", List.of(advanced.get(0).getId().toString()))
-                    : vars("confidentialityAgreed", true));
-        }
-        for (Task score : driver.tasks(instance, "scoreCandidates")) {
-            driver.complete(score, vars("interviewScore", 85, "caseScore", 80, "casesAuthentic", "true"));
-        }
-        driver.runDueJobs(instance);
-        return nominations.findByCampaignIdAndStatusInOrderById(campaign.getId(), List.of(NominationStatus.FINALIST));
     }
 
     /**

@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.laurel.campaign.Campaign;
 import io.laurel.nomination.Nomination;
-import io.laurel.nomination.NominationRepository;
-import io.laurel.roster.DepartmentHeadRepository;
 import io.laurel.selection.SelectionDriver;
 import io.laurel.vote.BallotFileAttackSupport.Cast;
 import java.io.IOException;
@@ -76,12 +74,6 @@ class BallotFileAttackTest {
     SelectionDriver driver;
 
     @Autowired
-    NominationRepository nominations;
-
-    @Autowired
-    DepartmentHeadRepository heads;
-
-    @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
@@ -102,7 +94,7 @@ class BallotFileAttackTest {
     void a_copy_of_the_database_file_and_the_logs_link_no_member_to_a_choice(CapturedOutput logs) throws Exception {
         Campaign campaign = driver.campaignWithRoster();
         ProcessInstance instance = driver.launch(campaign);
-        List<Nomination> finalists = BallotFileAttackSupport.driveToTheVote(driver, heads, nominations, campaign, instance);
+        List<Nomination> finalists = driver.driveToTheVote(campaign, instance);
         List<String> finalistIds = finalists.stream().map(n -> n.getId().toString()).toList();
         assertThat(finalistIds).as("finalists").hasSizeGreaterThanOrEqualTo(4);
         List<Cast> cast = BallotFileAttackSupport.castAll(driver, forms, identity, instance, finalistIds,
