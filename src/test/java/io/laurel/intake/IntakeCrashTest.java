@@ -59,8 +59,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * is registered exactly once, every original is in the file store with its hash, every sender has an answer,
  * and receipt duplicates are counted and printed; each receipt carries its idempotency key (Message-ID
  * {@code <outbox-ROW.SECOND@domain>}), the same on a duplicate. On H2 (the default) always; on MariaDB when
- * LAUREL_TEST_DB_URL is set. {@code -Dcrash.kills=N} per database (default: 20 on H2 alone, 10 on each when
- * MariaDB is there too: 20 in total, within CI's time), {@code -Dcrash.seed=S} to replay a run.
+ * LAUREL_TEST_DB_URL is set. {@code -Dcrash.kills=N} per database (default: 12 on H2 alone, 6 on each when
+ * MariaDB is there too: 12 in total, which keeps CI's run under its time limit; 20+ by hand with -Dcrash.kills), {@code -Dcrash.seed=S} to replay a run.
  */
 @Tag("crash")
 class IntakeCrashTest {
@@ -136,7 +136,7 @@ class IntakeCrashTest {
         Path dir = freshDir("h2");
         String url = "jdbc:h2:file:" + dir.resolve("data/db/laurel").toAbsolutePath()
                 + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;MAX_COMPACT_TIME=0";
-        int kills = Integer.getInteger("crash.kills", System.getenv("LAUREL_TEST_DB_URL") == null ? 20 : 10);
+        int kills = Integer.getInteger("crash.kills", System.getenv("LAUREL_TEST_DB_URL") == null ? 12 : 6);
         new CrashRun("H2", dir, List.of("--spring.profiles.active=demo", "--laurel.demo.launch-campaign=false"),
                 Map.of(), url, "sa", "", "demo", "demo", kills).run();
     }
@@ -165,7 +165,7 @@ class IntakeCrashTest {
         env.put("LAUREL_IMAP_USER", MAILBOX);
         env.put("LAUREL_IMAP_PASSWORD", MAILBOX_PASSWORD);
         env.put("LAUREL_IMAP_SSL", "false");
-        int kills = Integer.getInteger("crash.kills", 10);
+        int kills = Integer.getInteger("crash.kills", 6);
         new CrashRun("MariaDB", dir, List.of("--spring.profiles.active=mysql", "--spring.datasource.password=" + password),
                 env, url, user, password,
                 "crashadmin", "crash-admin-secret", kills).run();
