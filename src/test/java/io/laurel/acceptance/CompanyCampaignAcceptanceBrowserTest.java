@@ -32,12 +32,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
@@ -295,7 +297,7 @@ class CompanyCampaignAcceptanceBrowserTest {
                 }
                 field("re-review-score-interviewScore-3").sendKeys("92");
                 field("re-review-score-caseScore-4").sendKeys("90");
-                click(browser.findElement(By.cssSelector(".fjs-container input[id$='-re-review-score-casesAuthentic-5-0']")));
+                click(By.cssSelector(".fjs-container input[id$='-re-review-score-casesAuthentic-5-0']"));
                 complete();
             }
             logout();
@@ -309,10 +311,12 @@ class CompanyCampaignAcceptanceBrowserTest {
         for (String[] member : COMMITTEE) {
             tasklistLogin(member[0]);
             openTask("我的待办", "无记名投票");
-            for (WebElement box : browser.findElements(By.cssSelector(".fjs-container input[type='checkbox']"))) {
-                if (!box.isSelected()) {
-                    click(box);
-                }
+            By boxes = By.cssSelector(".fjs-container input[type='checkbox']");
+            int finalists = browser.findElements(boxes).size();
+            for (int i = 0; i < finalists; i++) {
+                int index = i;
+                click(d -> d.findElements(boxes).get(index));
+                wait.until(d -> d.findElements(boxes).get(index).isSelected());
             }
             if (first) {
                 shoot("acceptance-10-ballot");
@@ -679,15 +683,14 @@ class CompanyCampaignAcceptanceBrowserTest {
 
     /** Selects the filter, opens the first task of that name and waits for its Camunda Form. */
     private void openTask(String filter, String name) {
-        click(wait.until(ExpectedConditions.elementToBeClickable(filterLink(filter))));
-        WebElement link = wait.until(d -> d.findElements(TASK_LINKS).stream()
-                .filter(a -> a.getText().startsWith(name)).findFirst().orElse(null));
-        click(link);
+        click(filterLink(filter));
+        click(d -> d.findElements(TASK_LINKS).stream().filter(a -> a.getText().startsWith(name)).findFirst()
+                .orElse(null));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-container .fjs-form-field")));
     }
 
     private void claim() {
-        click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))));
+        click(By.cssSelector("button.claim"));
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
     }
 
@@ -698,20 +701,18 @@ class CompanyCampaignAcceptanceBrowserTest {
     }
 
     private void check(String componentId) {
-        WebElement box = field(componentId);
-        if (!box.isSelected()) {
-            click(box);
+        if (!field(componentId).isSelected()) {
+            click(d -> field(componentId));
         }
-        wait.until(d -> box.isSelected());
+        wait.until(d -> field(componentId).isSelected());
     }
 
     private static final By DROPDOWN_ITEMS = By.cssSelector(".fjs-dropdownlist .fjs-dropdownlist-item");
 
     private void pick(String labelStart) {
-        WebElement item = wait.until(d -> d.findElements(DROPDOWN_ITEMS).stream()
+        click(d -> d.findElements(DROPDOWN_ITEMS).stream()
                 .filter(i -> i.getDomProperty("textContent").trim().startsWith(labelStart))
                 .findFirst().orElse(null));
-        click(item);
         wait.until(ExpectedConditions.numberOfElementsToBe(DROPDOWN_ITEMS, 0));
     }
 
@@ -719,8 +720,7 @@ class CompanyCampaignAcceptanceBrowserTest {
     private void complete() {
         // Tasklist's notices ("You are assigned to the following tasks ...") cover the button: close them first.
         browser.executeScript("document.querySelectorAll('.page-notifications .close').forEach(b => b.click())");
-        click(wait.until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector(".form-actions button.btn-primary[ng-click='complete()']"))));
+        click(By.cssSelector(".form-actions button.btn-primary[ng-click='complete()']"));
         wait.until(d -> {
             failOnErrorNotification(d);
             return d.findElements(By.cssSelector(".no-task")).stream().anyMatch(WebElement::isDisplayed);
@@ -737,8 +737,31 @@ class CompanyCampaignAcceptanceBrowserTest {
 
     /** Scrolls the element to the middle first: Tasklist's fixed footer covers the bottom of the form. */
     private void click(WebElement element) {
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-        wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+        click(d -> element);
+    }
+
+    private void click(By locator) {
+        click(d -> d.findElements(locator).stream().findFirst().orElse(null));
+    }
+
+    /**
+     * Finds, scrolls to and clicks in one wait, finding again on each try: AngularJS re-renders Tasklist's lists and
+     * forms after a filter or a claim, so an element found a moment earlier can be stale or covered when clicked.
+     */
+    private void click(Function<WebDriver, WebElement> find) {
+        wait.until(d -> {
+            WebElement element = find.apply(d);
+            if (element == null || !element.isDisplayed() || !element.isEnabled()) {
+                return false;
+            }
+            ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+            try {
+                element.click();
+                return true;
+            } catch (ElementClickInterceptedException covered) {
+                return false;
+            }
+        });
     }
 
     /** The whole page for console and portal pages (Tasklist scrolls inside its own panes). */
