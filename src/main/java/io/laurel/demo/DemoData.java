@@ -6,6 +6,8 @@ import io.laurel.campaign.CampaignService;
 import io.laurel.campaign.Preset;
 import io.laurel.campaign.PresetCatalog;
 import io.laurel.identity.LaurelGroups;
+import io.laurel.judging.JudgingRecords;
+import io.laurel.review.CommitteeRecords;
 import io.laurel.selection.CampaignLauncher;
 import io.laurel.roster.DemoRosterGenerator;
 import io.laurel.roster.DepartmentHead;
@@ -24,7 +26,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -53,14 +54,16 @@ class DemoData implements ApplicationRunner {
     private final DemoRosterGenerator rosterGenerator;
     private final EmployeeRepository employees;
     private final TransactionTemplate tx;
-    private final JdbcTemplate jdbc;
+    private final CommitteeRecords committeeRecords;
+    private final JudgingRecords judgingRecords;
     private final Clock clock;
     private final CampaignLauncher launcher;
     private final boolean launchCampaign;
 
     DemoData(IdentityService identity, DepartmentHeadRepository departmentHeads, CampaignRepository campaigns,
             CampaignService campaignService, PresetCatalog presets, DemoRosterGenerator rosterGenerator,
-            EmployeeRepository employees, TransactionTemplate tx, JdbcTemplate jdbc, Clock clock,
+            EmployeeRepository employees, TransactionTemplate tx, CommitteeRecords committeeRecords,
+            JudgingRecords judgingRecords, Clock clock,
             CampaignLauncher launcher, @Value("${laurel.demo.launch-campaign:true}") boolean launchCampaign) {
         this.identity = identity;
         this.departmentHeads = departmentHeads;
@@ -70,7 +73,8 @@ class DemoData implements ApplicationRunner {
         this.rosterGenerator = rosterGenerator;
         this.employees = employees;
         this.tx = tx;
-        this.jdbc = jdbc;
+        this.committeeRecords = committeeRecords;
+        this.judgingRecords = judgingRecords;
         this.clock = clock;
         this.launcher = launcher;
         this.launchCampaign = launchCampaign;
@@ -84,14 +88,10 @@ class DemoData implements ApplicationRunner {
                 .filter(u -> !departmentHeads.existsById(u.department()))
                 .forEach(u -> departmentHeads.save(new DepartmentHead(u.department(), u.id()))));
         // Members' own departments: a committee member never reviews a candidate of their department.
-        DemoUsers.ALL.stream().filter(u -> u.department() != null).forEach(u -> jdbc.update(
-                "insert into user_department (user_id, department) select ?, ? from (select 1 as one) x "
-                        + "where not exists (select 1 from user_department where user_id = ?)",
-                u.id(), u.department(), u.id()));
+        DemoUsers.ALL.stream().filter(u -> u.department() != null)
+                .forEach(u -> committeeRecords.recordDepartmentIfAbsent(u.id(), u.department()));
         // Judges' units: a judge never scores an entry of their own unit.
-        DemoUsers.JUDGE_UNITS.forEach((user, unit) -> jdbc.update(
-                "insert into judge_unit (user_id, unit_name) select ?, ? from (select 1 as one) x "
-                        + "where not exists (select 1 from judge_unit where user_id = ?)", user, unit, user));
+        DemoUsers.JUDGE_UNITS.forEach(judgingRecords::recordUnitIfAbsent);
         if (campaigns.findByPresetKey(DEMO_PRESET).isEmpty()) {
             Long campaignId = tx.execute(s -> createDemoCampaign());
             if (launchCampaign) {

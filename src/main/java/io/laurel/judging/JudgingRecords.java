@@ -29,6 +29,12 @@ public class JudgingRecords {
                 .findFirst();
     }
 
+    /** Records the unit a judge works for unless one is recorded (the demo data). */
+    public void recordUnitIfAbsent(String userId, String unitName) {
+        jdbc.update("insert into judge_unit (user_id, unit_name) select ?, ? from (select 1 as one) x "
+                + "where not exists (select 1 from judge_unit where user_id = ?)", userId, unitName, userId);
+    }
+
     void assign(long campaignId, long nominationId, String judgeId, String panel) {
         jdbc.update("insert into judge_assignment (campaign_id, nomination_id, judge_id, panel, status) "
                 + "values (?, ?, ?, ?, ?)", campaignId, nominationId, judgeId, panel, ASSIGNED);

@@ -40,6 +40,12 @@ public class CommitteeRecords {
         return count == null ? 0 : count;
     }
 
+    /** Records a member's own department unless one is recorded (the demo data; real installs use the organisation file). */
+    public void recordDepartmentIfAbsent(String userId, String department) {
+        jdbc.update("insert into user_department (user_id, department) select ?, ? from (select 1 as one) x "
+                + "where not exists (select 1 from user_department where user_id = ?)", userId, department, userId);
+    }
+
     public Optional<String> departmentOf(String userId) {
         return jdbc.queryForList("select department from user_department where user_id = ?", String.class, userId)
                 .stream().findFirst();
