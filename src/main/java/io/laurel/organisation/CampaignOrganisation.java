@@ -65,6 +65,13 @@ public class CampaignOrganisation {
                 .map(User::getId).toList();
     }
 
+    /** The member who chairs the campaign's own committee, when the organisation names one. */
+    @Transactional(readOnly = true)
+    public Optional<String> committeeChair(long campaignId) {
+        return store.committee(campaignId).stream().filter(OrganisationStore.Member::chair)
+                .map(OrganisationStore.Member::userId).findFirst();
+    }
+
     /** The campaign's own judges of a panel (code), or empty when the campaign has none of its own. */
     @Transactional(readOnly = true)
     public Optional<List<String>> judges(long campaignId, String panelCode) {
@@ -142,7 +149,7 @@ public class CampaignOrganisation {
                 store.heads(campaignId).stream().map(h -> new Person(h.userId(), name.apply(h.userId()), h.department()))
                         .toList(),
                 store.committee(campaignId).stream().map(m -> new Person(m.userId(), name.apply(m.userId()),
-                        m.role().label())).toList(),
+                        m.role().label() + (m.chair() ? " · 委员会主任" : ""))).toList(),
                 store.judges(campaignId).stream().map(j -> new Person(j.userId(), name.apply(j.userId()),
                         j.panel().label() + (j.unit() == null ? "" : " · " + j.unit()))).toList());
     }

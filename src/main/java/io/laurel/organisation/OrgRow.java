@@ -13,9 +13,10 @@ package io.laurel.organisation;
  * @param role     a committee member's role
  * @param panel    a judge's panel
  * @param unit     a judge's unit, or the member unit's name
+ * @param chair    whether a committee member chairs the committee (委员会主任)
  */
 public record OrgRow(int row, Kind kind, String userId, String name, String email, String phone, String department,
-        CommitteeRole role, JudgePanel panel, String unit) {
+        CommitteeRole role, JudgePanel panel, String unit, boolean chair) {
 
     public enum Kind {
         HEAD("部门主管"), COMMITTEE("评选委员"), JUDGE("评委"), UNIT("会员单位");
@@ -96,7 +97,7 @@ public record OrgRow(int row, Kind kind, String userId, String name, String emai
             }
         }
         return java.util.Optional.of(new OrgRow(0, k, user, trim(name), trim(email), null,
-                k == Kind.HEAD ? d : null, role, panel, trim(unit)));
+                k == Kind.HEAD ? d : null, role, panel, trim(unit), false));
     }
 
     private static String trim(String text) {

@@ -22,7 +22,8 @@ final class OrganisationFile {
     enum Column {
         KIND("类别", "类型"), USER("用户名", "账号", "用户ID", "登录名"), NAME("姓名", "联系人"),
         EMAIL("邮箱", "电子邮箱", "Email", "邮件"), PHONE("联系电话", "电话", "手机"), DEPARTMENT("部门"),
-        ROLE("委员角色", "角色"), PANEL("评审组", "评委组"), UNIT("单位", "所在单位", "单位名称");
+        ROLE("委员角色", "角色"), PANEL("评审组", "评委组"), UNIT("单位", "所在单位", "单位名称"),
+        CHAIR("委员会主任", "主任委员", "是否主任");
 
         final String[] headers;
 
@@ -32,7 +33,7 @@ final class OrganisationFile {
     }
 
     static final List<String> TEMPLATE_HEADER = List.of("类别", "用户名", "姓名", "邮箱", "联系电话", "部门", "委员角色",
-            "评审组", "单位");
+            "评审组", "单位", "委员会主任");
 
     record Parsed(List<OrgRow> rows, List<Problem> problems) {
     }
@@ -145,6 +146,13 @@ final class OrganisationFile {
                 }
             }
         }
+        String chairText = value(cells, header, Column.CHAIR);
+        Boolean chair = yesOrNo(chairText);
+        if (chair == null) {
+            reasons.add("委员会主任「" + chairText + "」应填 是 或留空");
+        } else if (chair && kind.get() != OrgRow.Kind.COMMITTEE) {
+            reasons.add("委员会主任: 只有评选委员可以担任主任");
+        }
         if (!email.isEmpty() && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
             reasons.add("邮箱「" + email + "」格式不正确");
         }
@@ -154,12 +162,21 @@ final class OrganisationFile {
         }
         rows.add(new OrgRow(rowNumber, kind.get(), user.isEmpty() ? null : user, blankToNull(value(cells, header,
                 Column.NAME)), blankToNull(email), blankToNull(value(cells, header, Column.PHONE)),
-                blankToNull(department), role, panel, blankToNull(unit)));
+                blankToNull(department), role, panel, blankToNull(unit), Boolean.TRUE.equals(chair)));
     }
 
     private static String value(List<String> cells, Map<Column, Integer> header, Column column) {
         Integer i = header.get(column);
         return i == null || i >= cells.size() ? "" : RosterHeader.trim(cells.get(i));
+    }
+
+    /** 是/否 as people write them in a spreadsheet; null when it is neither. */
+    private static Boolean yesOrNo(String text) {
+        return switch (text.toLowerCase(java.util.Locale.ROOT)) {
+            case "", "否", "不是", "n", "no", "false", "0", "×", "x" -> false;
+            case "是", "主任", "y", "yes", "true", "1", "√", "✓" -> true;
+            default -> null;
+        };
     }
 
     private static String blankToNull(String text) {

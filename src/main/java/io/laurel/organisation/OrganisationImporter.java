@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,9 +42,11 @@ public class OrganisationImporter {
     private final IdentityService identity;
     private final Invitations invitations;
     private final Environment environment;
+    private final ApplicationEventPublisher events;
 
     OrganisationImporter(CampaignRepository campaigns, OrganisationStore store, EmployeeRepository employees,
-            UnitRepository units, IdentityService identity, Invitations invitations, Environment environment) {
+            UnitRepository units, IdentityService identity, Invitations invitations, Environment environment,
+            ApplicationEventPublisher events) {
         this.campaigns = campaigns;
         this.store = store;
         this.employees = employees;
@@ -51,6 +54,7 @@ public class OrganisationImporter {
         this.identity = identity;
         this.invitations = invitations;
         this.environment = environment;
+        this.events = events;
     }
 
     /**
@@ -89,6 +93,17 @@ public class OrganisationImporter {
         return apply(campaignId, List.of(row), new ArrayList<>(), 1, false, baseUrl);
     }
 
+    /** Makes a committee member the committee's chair (and no one else); false when they are not on the committee. */
+    @Transactional
+    public boolean setChair(long campaignId, String userId) {
+        boolean set = store.setChair(campaignId, userId) > 0;
+        if (set) {
+            log.info("Campaign {}: committee chair set to {}", campaignId, userId);
+            events.publishEvent(new CommitteeChairChanged(campaignId, userId));
+        }
+        return set;
+    }
+
     @Transactional
     public void remove(long campaignId, OrgRow.Kind kind, String key) {
         store.remove(campaignId, kind, key);
@@ -110,7 +125,7 @@ public class OrganisationImporter {
         List<OrganisationStore.Head> heads = rows.stream().filter(r -> r.kind() == OrgRow.Kind.HEAD)
                 .map(r -> new OrganisationStore.Head(r.department(), r.userId())).toList();
         List<OrganisationStore.Member> members = rows.stream().filter(r -> r.kind() == OrgRow.Kind.COMMITTEE)
-                .map(r -> new OrganisationStore.Member(r.userId(), r.role())).toList();
+                .map(r -> new OrganisationStore.Member(r.userId(), r.role(), r.chair())).toList();
         List<OrganisationStore.Judge> judges = rows.stream().filter(r -> r.kind() == OrgRow.Kind.JUDGE)
                 .map(r -> new OrganisationStore.Judge(r.userId(), r.panel(), r.unit())).toList();
         if (replace) {
@@ -119,6 +134,9 @@ public class OrganisationImporter {
             }
             if (kinds.contains(OrgRow.Kind.COMMITTEE)) {
                 store.replaceCommittee(campaignId, members);
+                events.publishEvent(new CommitteeChairChanged(campaignId, members.stream()
+                        .filter(OrganisationStore.Member::chair).map(OrganisationStore.Member::userId).findFirst()
+                        .orElse(null)));
             }
             if (kinds.contains(OrgRow.Kind.JUDGE)) {
                 store.replaceJudges(campaignId, judges);
@@ -151,8 +169,16 @@ public class OrganisationImporter {
             store.committee(id).forEach(m -> firstRow.put("C:" + m.userId(), 0));
             store.judges(id).forEach(j -> firstRow.put("J:" + j.userId(), 0));
         }
+        int firstChairRow = -1;
         for (OrgRow r : rows) {
             List<String> reasons = new ArrayList<>();
+            if (r.chair()) {
+                if (firstChairRow >= 0) {
+                    reasons.add("委员会主任只能有一位(第 " + firstChairRow + " 行已填)");
+                } else {
+                    firstChairRow = r.row();
+                }
+            }
             boolean company = campaign.getKind() == CampaignKind.COMPANY;
             if (company && (r.kind() == OrgRow.Kind.JUDGE || r.kind() == OrgRow.Kind.UNIT)) {
                 reasons.add("企业活动没有" + r.kind().label() + ",请删除此行(评委与会员单位只用于协会活动)");
@@ -230,9 +256,9 @@ public class OrganisationImporter {
     /** The rows of the downloadable template: the header and one example of each kind. */
     static List<List<String>> templateRows() {
         return List.of(OrganisationFile.TEMPLATE_HEADER,
-                List.of("部门主管", "wanglei", "王磊", "wanglei@example.com", "", "客服中心", "", "", ""),
-                List.of("评选委员", "linfeng", "林峰", "linfeng@example.com", "", "", "高管", "", ""),
-                List.of("评委", "chenjing", "陈静", "chenjing@example.com", "", "", "", "专家评委", "某某客服协会"),
-                List.of("会员单位", "", "赵敏", "zhaomin@unit.example.com", "13800000000", "", "", "", "某某科技有限公司"));
+                List.of("部门主管", "wanglei", "王磊", "wanglei@example.com", "", "客服中心", "", "", "", ""),
+                List.of("评选委员", "linfeng", "林峰", "linfeng@example.com", "", "", "高管", "", "", "是"),
+                List.of("评委", "chenjing", "陈静", "chenjing@example.com", "", "", "", "专家评委", "某某客服协会", ""),
+                List.of("会员单位", "", "赵敏", "zhaomin@unit.example.com", "13800000000", "", "", "", "某某科技有限公司", ""));
     }
 }

@@ -11,7 +11,7 @@ class OrganisationStore {
     record Head(String department, String userId) {
     }
 
-    record Member(String userId, CommitteeRole role) {
+    record Member(String userId, CommitteeRole role, boolean chair) {
     }
 
     record Judge(String userId, JudgePanel panel, String unit) {
@@ -29,8 +29,9 @@ class OrganisationStore {
     }
 
     List<Member> committee(long campaignId) {
-        return jdbc.query("select user_id, role from org_committee_member where campaign_id = ? order by role, user_id",
-                (rs, i) -> new Member(rs.getString(1), CommitteeRole.valueOf(rs.getString(2))), campaignId);
+        return jdbc.query("select user_id, role, chair from org_committee_member where campaign_id = ? "
+                + "order by role, user_id", (rs, i) -> new Member(rs.getString(1), CommitteeRole.valueOf(rs.getString(2)),
+                        rs.getBoolean(3)), campaignId);
     }
 
     List<Judge> judges(long campaignId) {
@@ -55,8 +56,18 @@ class OrganisationStore {
     }
 
     void addMember(long campaignId, Member member) {
-        jdbc.update("insert into org_committee_member (campaign_id, user_id, role) values (?, ?, ?)", campaignId,
-                member.userId(), member.role().name());
+        jdbc.update("insert into org_committee_member (campaign_id, user_id, role, chair) values (?, ?, ?, ?)",
+                campaignId, member.userId(), member.role().name(), member.chair());
+    }
+
+    /** Makes one member the chair and every other member not; 0 when the user is not on the committee. */
+    int setChair(long campaignId, String userId) {
+        if (jdbc.queryForObject("select count(*) from org_committee_member where campaign_id = ? and user_id = ?",
+                Integer.class, campaignId, userId) == 0) {
+            return 0;
+        }
+        jdbc.update("update org_committee_member set chair = (user_id = ?) where campaign_id = ?", userId, campaignId);
+        return 1;
     }
 
     void replaceJudges(long campaignId, List<Judge> judges) {

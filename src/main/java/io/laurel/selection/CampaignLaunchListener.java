@@ -56,7 +56,9 @@ class CampaignLaunchListener implements ExecutionListener {
         execution.setProcessBusinessKey(campaignId.toString());
         execution.setVariable("departmentHeadIds", new java.util.ArrayList<>(organisation.departmentHeads(campaignId).values()
                 .stream().sorted().toList()));
-        execution.setVariable("committeeChair", committeeChair);
+        // The campaign's own chair (organisation file or console); the installation's setting when it names none.
+        execution.setVariable("committeeChair", organisation.committeeChair(campaignId)
+                .orElse(committeeChair));
         // Fixed at launch: a sequential multi-instance re-reads its collection on every round.
         execution.setVariable("reminderKeys", new java.util.ArrayList<>(timeline.reminderKeys(campaignId)));
         campaign.markRunning();

@@ -68,6 +68,17 @@ class StaffOrganisationController {
         return show(id, model);
     }
 
+    /** The chair is a candidate of the 调查异议 task beside the operators, for this campaign only. */
+    @PostMapping("/staff/campaigns/{id}/organisation/chair")
+    String chair(@PathVariable long id, @RequestParam String userId, Model model) {
+        if (importer.setChair(id, userId)) {
+            model.addAttribute("info", "已设 " + userId + " 为评选委员会主任:公示期的异议由主任与活动管理员调查处理。");
+        } else {
+            model.addAttribute("error", "用户 " + userId + " 不是本活动的评选委员,不能担任主任");
+        }
+        return show(id, model);
+    }
+
     @PostMapping("/staff/campaigns/{id}/organisation/entries/remove")
     String remove(@PathVariable long id, @RequestParam String kind, @RequestParam String key, Model model) {
         importer.remove(id, OrgRow.Kind.valueOf(kind), key);

@@ -396,14 +396,14 @@ class CompanyCampaignAcceptanceBrowserTest {
     }
 
     static String organisationCsv() {
-        List<String> lines = new ArrayList<>(List.of("类别,用户名,姓名,邮箱,联系电话,部门,委员角色,评审组,单位"));
+        List<String> lines = new ArrayList<>(List.of("类别,用户名,姓名,邮箱,联系电话,部门,委员角色,评审组,单位,委员会主任"));
         for (String[] h : HEADS) {
-            lines.add(String.join(",", "部门主管", h[0], h[1], h[0] + MAIL_DOMAIN, "", h[2], "", "", ""));
+            lines.add(String.join(",", "部门主管", h[0], h[1], h[0] + MAIL_DOMAIN, "", h[2], "", "", "", ""));
         }
         for (String[] m : COMMITTEE) {
             boolean known = m[0].equals(HR);
             lines.add(String.join(",", "评选委员", m[0], known ? "" : m[1], known ? "" : m[0] + MAIL_DOMAIN, "", "", m[2],
-                    "", ""));
+                    "", "", m[0].equals(CHAIR) ? "是" : ""));
         }
         return String.join("\r\n", lines);
     }
@@ -455,8 +455,6 @@ class CompanyCampaignAcceptanceBrowserTest {
                 "--server.port=" + port,
                 "--spring.mail.port=" + mail.getSmtp().getPort(),
                 "--laurel.mail.imap.port=" + mail.getImap().getPort(),
-                // the committee chair is a setting of the installation (laurel.selection.committee-chair)
-                "--laurel.selection.committee-chair=" + CHAIR,
                 // the job executor looks for due jobs every second, not every minute
                 "--camunda.bpm.job-execution.wait-time-in-millis=200",
                 "--camunda.bpm.job-execution.max-wait=1000"));

@@ -165,6 +165,39 @@ class OrganisationImportTest {
     }
 
     @Test
+    void each_campaign_names_its_own_committee_chair_once() {
+        Campaign first = company();
+        Campaign second = company();
+        String header = HEADER + ",委员会主任";
+        OrganisationImporter.Report twoChairs = importer.importFile(first.getId(), "chairs.csv", String.join("\n",
+                header, "评选委员,huangjianguo,,,,,高管,,,是", "评选委员,linfeng,,,,,高管,,,√",
+                "部门主管,wanglei,,,,客服中心,,,,是", "评选委员,heyun,,,,,高管,,,也许").getBytes(GBK), BASE);
+        assertThat(twoChairs.problems()).extracting(OrganisationImporter.Problem::row).containsExactly(3, 4, 5);
+        assertThat(reason(twoChairs, 3)).contains("委员会主任只能有一位(第 2 行已填)");
+        assertThat(reason(twoChairs, 4)).contains("只有评选委员可以担任主任");
+        assertThat(reason(twoChairs, 5)).contains("委员会主任「也许」应填 是 或留空");
+        assertThat(stored(first.getId())).isZero();
+
+        assertThat(importer.importFile(first.getId(), "a.csv", String.join("\n", header,
+                "评选委员,huangjianguo,,,,,高管,,,是", "评选委员,linfeng,,,,,高管,,,").getBytes(GBK), BASE).ok()).isTrue();
+        assertThat(importer.importFile(second.getId(), "b.csv", String.join("\n", header,
+                "评选委员,huangjianguo,,,,,高管,,,", "评选委员,linfeng,,,,,高管,,,是").getBytes(GBK), BASE).ok()).isTrue();
+        assertThat(organisation.committeeChair(first.getId())).contains("huangjianguo");
+        assertThat(organisation.committeeChair(second.getId())).contains("linfeng");
+        assertThat(organisation.overview(second.getId()).committee())
+                .extracting(CampaignOrganisation.Person::detail).containsExactlyInAnyOrder("高管", "高管 · 委员会主任");
+
+        // The console's 设为主任 moves the chair within the campaign; a user off the committee cannot be made chair.
+        assertThat(importer.setChair(first.getId(), "linfeng")).isTrue();
+        assertThat(organisation.committeeChair(first.getId())).contains("linfeng");
+        assertThat(jdbc.queryForObject("select count(*) from org_committee_member where campaign_id = ? and chair",
+                Long.class, first.getId())).isOne();
+        assertThat(importer.setChair(first.getId(), "zhangming")).isFalse();
+        assertThat(organisation.committeeChair(first.getId())).contains("linfeng");
+        assertThat(organisation.committeeChair(company().getId())).as("no organisation of its own").isEmpty();
+    }
+
+    @Test
     void a_new_person_gets_no_password_but_a_link_that_works_once() throws Exception {
         Campaign campaign = company();
         String user = "new.member" + System.nanoTime() % 100000;

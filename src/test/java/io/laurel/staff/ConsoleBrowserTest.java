@@ -204,6 +204,11 @@ class ConsoleBrowserTest {
         assertThat(text(By.id("org-summary"))).contains("部门主管 6 人").contains("评选委员 15 人");
         open("/staff/campaigns/" + campaignId + "/organisation");
         assertThat(text(By.id("list-COMMITTEE"))).contains("高管").contains("客户代表");
+        // The chair, who investigates objections with HR, is chosen per campaign.
+        browser.findElement(By.id("chair-heyun")).click();
+        assertThat(text(By.id("info"))).contains("已设 heyun 为评选委员会主任");
+        assertThat(text(By.id("list-COMMITTEE"))).contains("高管 · 委员会主任");
+        assertThat(browser.findElements(By.id("chair-heyun"))).isEmpty();
         shoot("console-organisation");
 
         // Launch: every head, the new one too, gets a nomination task.
@@ -212,6 +217,13 @@ class ConsoleBrowserTest {
         browser.findElement(By.id("launch-button")).click();
         assertThat(text(By.id("info"))).contains("活动已启动");
         assertThat(text(By.id("status"))).isEqualTo("进行中");
+        assertThat(chairOfTheProcess(campaignId)).as("the campaign's chair, not the demo setting").isEqualTo("heyun");
+        // Chosen again after launch: the running process follows (objections raised from now on go to linfeng).
+        open("/staff/campaigns/" + campaignId + "/organisation");
+        browser.findElement(By.id("chair-linfeng")).click();
+        assertThat(text(By.id("info"))).contains("已设 linfeng 为评选委员会主任");
+        assertThat(chairOfTheProcess(campaignId)).isEqualTo("linfeng");
+        open("/staff/campaigns/" + campaignId);
         // Where the lifecycle waits, beside the calendar's phase (ending phases early moves it ahead of the dates).
         assertThat(text(By.id("process-steps"))).contains("部门推荐提名");
         assertThat(tasks.createTaskQuery().processInstanceBusinessKey(Long.toString(campaignId))
@@ -422,5 +434,11 @@ class ConsoleBrowserTest {
                     browser.getScreenshotAs(OutputType.BYTES));
         }
         browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+
+    private String chairOfTheProcess(long campaignId) {
+        return jdbc.queryForObject("select v.TEXT_ from ACT_RU_VARIABLE v join ACT_RU_EXECUTION e on e.ID_ = "
+                + "v.EXECUTION_ID_ where v.NAME_ = 'committeeChair' and e.BUSINESS_KEY_ = ?", String.class,
+                String.valueOf(campaignId));
     }
 }
