@@ -3,6 +3,7 @@ package io.laurel.organisation;
 import io.laurel.campaign.Campaign;
 import io.laurel.campaign.CampaignKind;
 import io.laurel.identity.LaurelGroups;
+import io.laurel.identity.UserNames;
 import io.laurel.roster.DepartmentHead;
 import io.laurel.roster.DepartmentHeadRepository;
 import io.laurel.roster.EmployeeRepository;
@@ -28,13 +29,15 @@ public class CampaignOrganisation {
     private final DepartmentHeadRepository globalHeads;
     private final EmployeeRepository employees;
     private final IdentityService identity;
+    private final UserNames names;
 
     CampaignOrganisation(OrganisationStore store, DepartmentHeadRepository globalHeads, EmployeeRepository employees,
-            IdentityService identity) {
+            IdentityService identity, UserNames names) {
         this.store = store;
         this.globalHeads = globalHeads;
         this.employees = employees;
         this.identity = identity;
+        this.names = names;
     }
 
     /** Department → head user id. */
@@ -155,10 +158,9 @@ public class CampaignOrganisation {
     }
 
     String displayName(String userId) {
-        User user = identity.createUserQuery().userId(userId).singleResult();
-        if (user == null) {
-            return userId + "(账号不存在)";
-        }
+        String name = names.nameOf(userId);
+        return name == null ? userId + "(账号不存在)" : name;
+    }
         String full = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
                 + (user.getLastName() == null ? "" : user.getLastName())).strip();
         return full.isEmpty() ? userId : full;

@@ -1,6 +1,7 @@
 package io.laurel.staff;
 
 import io.laurel.identity.LaurelGroups;
+import io.laurel.identity.UserNames;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -10,11 +11,25 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice(basePackageClasses = StaffModelAdvice.class)
 class StaffModelAdvice {
 
+    private final UserNames names;
+
+    StaffModelAdvice(UserNames names) {
+        this.names = names;
+    }
+
     @ModelAttribute("currentUser")
     String currentUser() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication == null || !authentication.isAuthenticated()
                 || "anonymousUser".equals(authentication.getName()) ? null : authentication.getName();
+    }
+
+    /** The header greets people by name (the id stays in the tooltip). */
+    @ModelAttribute("currentUserName")
+    String currentUserName() {
+        String user = currentUser();
+        String name = user == null ? null : names.nameOf(user);
+        return name == null ? user : name;
     }
 
     @ModelAttribute("isAdmin")

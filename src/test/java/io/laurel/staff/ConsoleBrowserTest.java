@@ -139,6 +139,7 @@ class ConsoleBrowserTest {
         browser.get(link);
         assertThat(text(By.id("error"))).as("a used link").contains("已使用");
         login(hr, "Sehr-geheim-2026");
+        assertThat(text(By.id("current-user"))).as("greeted by name, not by account").isEqualTo("王芳");
 
         // Create the campaign from the preset, previewing the shifted dates first.
         LocalDate start = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(30);
