@@ -130,8 +130,8 @@ class DashboardStats {
 
     /**
      * Counts per employee or unit summed per name (department or unit name), in the names' order as the owning
-     * module's database query sorted them; ids the owner does not know (another campaign's) are left out, as the
-     * SQL join left them out before.
+     * module's database query sorted them (its collation). Ids missing from the campaign's roster or units are left
+     * out, as the inner join did (a nomination names an employee or unit of its own campaign).
      */
     private static List<Count> byName(List<NominationCounts.IdCount> counts, Map<Long, String> namesInOrder) {
         Map<Long, Long> byId = new HashMap<>();
