@@ -3,19 +3,28 @@ package io.laurel.staff;
 import io.laurel.campaign.Campaign;
 import io.laurel.campaign.CampaignKind;
 import io.laurel.campaign.CampaignRepository;
-import io.laurel.web.ApiException;
+import io.laurel.intake.IntakeStatusQuery;
+import io.laurel.judging.JudgingProgress;
+import io.laurel.nomination.CandidateNames;
+import io.laurel.nomination.NominationCounts;
 import io.laurel.organisation.CampaignOrganisation;
+import io.laurel.roster.EmployeeDepartments;
+import io.laurel.unit.UnitsByName;
+import io.laurel.vote.AwardResults;
+import io.laurel.vote.BallotTurnout;
+import io.laurel.web.ApiException;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The dashboard's figures, read-only counts over the campaign's tables (a report, so plain SQL across
- * modules rather than one repository call per row). Ballots: who voted (receipts) never what; vote totals only
- * once the count has run, which happens after the voting window closes.
+ * The dashboard's figures, each read through the API of the module that owns its table (one grouped query per
+ * figure there; names joined here). Ballots: who voted (receipts) never what; vote totals only once the count has
+ * run, which happens after the voting window closes.
  */
 @Component
 class DashboardStats {
@@ -62,12 +71,28 @@ class DashboardStats {
             long committeeSize, List<Count> voteTotals) {
     }
 
-    private final JdbcTemplate jdbc;
+    private final NominationCounts nominations;
+    private final CandidateNames candidates;
+    private final EmployeeDepartments departments;
+    private final UnitsByName units;
+    private final IntakeStatusQuery intake;
+    private final JudgingProgress judging;
+    private final BallotTurnout turnout;
+    private final AwardResults results;
     private final CampaignOrganisation organisation;
     private final CampaignRepository campaigns;
 
-    DashboardStats(JdbcTemplate jdbc, CampaignOrganisation organisation, CampaignRepository campaigns) {
-        this.jdbc = jdbc;
+    DashboardStats(NominationCounts nominations, CandidateNames candidates, EmployeeDepartments departments,
+            UnitsByName units, IntakeStatusQuery intake, JudgingProgress judging, BallotTurnout turnout,
+            AwardResults results, CampaignOrganisation organisation, CampaignRepository campaigns) {
+        this.nominations = nominations;
+        this.candidates = candidates;
+        this.departments = departments;
+        this.units = units;
+        this.intake = intake;
+        this.judging = judging;
+        this.turnout = turnout;
+        this.results = results;
         this.organisation = organisation;
         this.campaigns = campaigns;
     }
@@ -84,46 +109,68 @@ class DashboardStats {
         Map<String, String> awardNames = new LinkedHashMap<>();
         campaign.getAwards().forEach(a -> awardNames.put(a.getCode(), a.getName()));
         List<Count> byDepartment = campaign.getKind() == CampaignKind.COMPANY
-                ? counts("select e.department, count(*) from nomination n join employee e on e.id = n.employee_id "
-                        + "where n.campaign_id = ? group by e.department order by e.department", id, Map.of())
-                : counts("select u.name, count(*) from nomination n join member_unit u on u.id = n.unit_id "
-                        + "where n.campaign_id = ? group by u.name order by u.name", id, Map.of());
-        List<Count> byChannel = counts("select channel, count(*) from nomination where campaign_id = ? "
-                + "group by channel order by channel", id, CHANNELS);
-        List<Count> byAward = counts("select award_code, count(*) from nomination where campaign_id = ? "
-                + "group by award_code order by award_code", id, awardNames);
-        List<Count> byStatus = ordered(counts("select status, count(*) from nomination where campaign_id = ? "
-                + "group by status", id, Map.of()), STATUSES);
-        List<Count> intake = ordered(counts("select status, count(*) from intake_package where campaign_id = ? "
-                + "group by status", id, Map.of()), INTAKE);
-        List<Package> packages = jdbc.query("select id, unit_name, sender, status, problems, updated_at "
-                        + "from intake_package where campaign_id = ? order by unit_name, id",
-                (rs, i) -> new Package(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        INTAKE.getOrDefault(rs.getString(4), rs.getString(4)), rs.getString(5),
-                        String.valueOf(rs.getTimestamp(6).toLocalDateTime()).replace('T', ' '), List.of()), id)
-                .stream().map(p -> new Package(p.id(), p.unit(), p.sender(), p.status(), p.problems(), p.updatedAt(),
-                        jdbc.queryForList("select id from intake_message where package_id = ? order by id",
-                                Long.class, p.id())))
+                ? byName(nominations.byEmployee(id), departments.of(id))
+                : byName(nominations.byUnit(id), units.of(id));
+        List<Count> byChannel = labelled(nominations.byChannel(id), CHANNELS);
+        List<Count> byAward = labelled(nominations.byAward(id), awardNames);
+        List<Count> byStatus = ordered(labelled(nominations.byStatus(id), Map.of()), STATUSES);
+        List<Count> intakeByStatus = ordered(intake.countsByStatus(id).stream()
+                .map(c -> new Count(c.status(), c.count())).toList(), INTAKE);
+        List<Package> packages = intake.packages(id).stream()
+                .map(p -> new Package(p.id(), p.unitName(), p.sender(), INTAKE.getOrDefault(p.status(), p.status()),
+                        p.problems(), String.valueOf(p.updatedAt()).replace('T', ' '), p.messageIds()))
                 .toList();
-        List<JudgeProgress> judges = jdbc.query("select judge_id, count(*), "
-                        + "sum(case when status = 'SCORED' then 1 else 0 end), "
-                        + "sum(case when status = 'RECUSED' then 1 else 0 end) from judge_assignment "
-                        + "where campaign_id = ? group by judge_id order by judge_id",
-                (rs, i) -> new JudgeProgress(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)), id);
-        long ballots = jdbc.queryForObject("select count(*) from ballot_receipt where campaign_id = ?", Long.class, id);
-        List<Count> totals = jdbc.query("select r.award_code, n.candidate_name, r.approvals from award_result r "
-                        + "join nomination n on n.id = r.nomination_id where r.campaign_id = ? "
-                        + "order by r.award_code, r.approvals desc, n.candidate_name",
-                (rs, i) -> new Count(awardNames.getOrDefault(rs.getString(1), rs.getString(1)) + " · "
-                        + rs.getString(2), rs.getLong(3)), id);
+        List<JudgeProgress> judges = judging.byJudge(id).stream()
+                .map(j -> new JudgeProgress(j.judgeId(), j.assigned(), j.scored(), j.recused())).toList();
+        long ballots = turnout.ballotsCast(id);
         long committee = campaign.getKind() == CampaignKind.COMPANY ? organisation.committee(id).size() : 0;
-        return new Stats(byDepartment, byChannel, byAward, byStatus, intake, packages, judges, ballots, committee,
-                totals);
+        return new Stats(byDepartment, byChannel, byAward, byStatus, intakeByStatus, packages, judges, ballots,
+                committee, voteTotals(id, awardNames));
     }
 
-    private List<Count> counts(String sql, long campaignId, Map<String, String> labels) {
-        return jdbc.query(sql, (rs, i) -> new Count(labels.getOrDefault(rs.getString(1), rs.getString(1)),
-                rs.getLong(2)), campaignId);
+    /**
+     * Counts per employee or unit summed per name (department or unit name), in the names' order as the owning
+     * module's database query sorted them (its collation). Ids missing from the campaign's roster or units are left
+     * out, as the inner join did (a nomination names an employee or unit of its own campaign).
+     */
+    private static List<Count> byName(List<NominationCounts.IdCount> counts, Map<Long, String> namesInOrder) {
+        Map<Long, Long> byId = new HashMap<>();
+        counts.forEach(c -> byId.put(c.id(), c.count()));
+        Map<String, Long> byName = new LinkedHashMap<>();
+        namesInOrder.forEach((rowId, name) -> {
+            Long count = byId.get(rowId);
+            if (count != null) {
+                byName.merge(name, count, Long::sum);
+            }
+        });
+        return byName.entrySet().stream().map(e -> new Count(e.getKey(), e.getValue())).toList();
+    }
+
+    private static List<Count> labelled(List<NominationCounts.CodeCount> counts, Map<String, String> labels) {
+        return counts.stream().map(c -> new Count(labels.getOrDefault(c.code(), c.code()), c.count())).toList();
+    }
+
+    /**
+     * The counted approvals, which exist only once the vote has been counted after its window closed: per award
+     * (in code order), most approvals first, ties by candidate name in the database's name order.
+     */
+    private List<Count> voteTotals(long campaignId, Map<String, String> awardNames) {
+        List<AwardResults.Result> lines = results.results(campaignId);
+        if (lines.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Integer> awardOrder = new HashMap<>();
+        lines.forEach(r -> awardOrder.putIfAbsent(r.awardCode(), awardOrder.size()));
+        Map<Long, String> names = candidates.inNameOrder(campaignId);
+        Map<Long, Integer> nameOrder = new HashMap<>();
+        names.keySet().forEach(n -> nameOrder.put(n, nameOrder.size()));
+        return lines.stream().filter(r -> names.containsKey(r.nominationId()))
+                .sorted(Comparator.comparing((AwardResults.Result r) -> awardOrder.get(r.awardCode()))
+                        .thenComparing(AwardResults.Result::approvals, Comparator.reverseOrder())
+                        .thenComparing(r -> nameOrder.get(r.nominationId())))
+                .map(r -> new Count(awardNames.getOrDefault(r.awardCode(), r.awardCode()) + " · "
+                        + names.get(r.nominationId()), r.approvals()))
+                .toList();
     }
 
     /** The counts in the order of {@code labels} (the life of a nomination or a package), labelled in Chinese. */

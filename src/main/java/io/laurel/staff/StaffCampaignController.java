@@ -2,6 +2,7 @@ package io.laurel.staff;
 
 import io.laurel.campaign.CampaignService;
 import io.laurel.files.FileStore;
+import io.laurel.intake.OriginalMails;
 import io.laurel.selection.CampaignLauncher;
 import io.laurel.web.ApiException;
 import jakarta.servlet.ServletException;
@@ -10,7 +11,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Set;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.stereotype.Controller;
@@ -32,16 +32,16 @@ class StaffCampaignController {
     private final DashboardStats stats;
     private final CampaignService campaigns;
     private final CampaignLauncher launcher;
-    private final JdbcTemplate jdbc;
+    private final OriginalMails originals;
     private final FileStore files;
 
     StaffCampaignController(DashboardPage page, DashboardStats stats, CampaignService campaigns,
-            CampaignLauncher launcher, JdbcTemplate jdbc, FileStore files) {
+            CampaignLauncher launcher, OriginalMails originals, FileStore files) {
         this.page = page;
         this.stats = stats;
         this.campaigns = campaigns;
         this.launcher = launcher;
-        this.jdbc = jdbc;
+        this.originals = originals;
         this.files = files;
     }
 
@@ -89,15 +89,14 @@ class StaffCampaignController {
     @GetMapping("/staff/campaigns/{id}/intake/messages/{messageId}")
     void original(@PathVariable long id, @PathVariable long messageId, HttpServletResponse response)
             throws IOException {
-        var rows = jdbc.queryForList("select m.eml_location from intake_message m join intake_package p "
-                + "on p.id = m.package_id where m.id = ? and p.campaign_id = ?", String.class, messageId, id);
-        if (rows.isEmpty()) {
+        var location = originals.location(id, messageId);
+        if (location.isEmpty()) {
             response.sendError(404);
             return;
         }
         response.setContentType("message/rfc822");
         response.setHeader("Content-Disposition", "attachment; filename=\"package-message-" + messageId + ".eml\"");
-        try (InputStream in = files.open(rows.get(0))) {
+        try (InputStream in = files.open(location.get())) {
             in.transferTo(response.getOutputStream());
         }
     }
