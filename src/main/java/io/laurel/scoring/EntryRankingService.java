@@ -122,9 +122,7 @@ class EntryRankingService implements EntryRanking {
         Map<Long, Long> voteTotals = votes.totals(campaignId);
         Map<Long, BigDecimal> conformity = judging.conformityPoints(campaignId);
         return nominations.of(campaignId).stream().filter(n -> !OUT.contains(n.status()))
-                // As the SQL before: an entry without a unit had unit 0 (wasNull read the wrong column).
-                .map(n -> new ScoreBlend.Entry(n.id(), n.awardCode(), n.submittedAt(),
-                        n.unitId() == null ? Long.valueOf(0L) : n.unitId(),
+                .map(n -> new ScoreBlend.Entry(n.id(), n.awardCode(), n.submittedAt(), n.unitId(),
                         voteTotals.getOrDefault(n.id(), 0L), conformity.get(n.id())))
                 .toList();
     }
