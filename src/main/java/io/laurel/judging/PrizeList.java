@@ -1,22 +1,34 @@
 package io.laurel.judging;
 
+import io.laurel.scoring.RankedEntries;
+import io.laurel.scoring.UnitPrizeProposals;
+import io.laurel.unit.UnitNames;
 import java.math.BigDecimal;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * The ranking's outcome as the judging path needs it: the entries with prizes (entry_result, written by
- * EntryRanking) and the unit prize proposals (unit_prize; scoring.UnitPrizes records the decisions).
+ * The ranking's outcome as the judging path needs it: the entries with prizes and the unit prize proposals, read
+ * through scoring's {@link RankedEntries} and {@link UnitPrizeProposals} (scoring.UnitPrizes records the
+ * decisions), with the units' names from unit's {@link UnitNames}. Judging depends on scoring (it runs the ranking
+ * and confirms its list), so it reads scoring's API rather than the other way round.
  */
 @Repository
 class PrizeList {
 
     private final JdbcTemplate jdbc;
+    private final RankedEntries ranked;
+    private final UnitPrizeProposals proposals;
+    private final UnitNames units;
 
-    PrizeList(JdbcTemplate jdbc) {
+    PrizeList(JdbcTemplate jdbc, RankedEntries ranked, UnitPrizeProposals proposals, UnitNames units) {
         this.jdbc = jdbc;
+        this.ranked = ranked;
+        this.proposals = proposals;
+        this.units = units;
     }
 
     record Listed(long nominationId, int position, BigDecimal finalScore, List<String> prizes) {
@@ -24,10 +36,8 @@ class PrizeList {
 
     /** Entries with at least one prize, best position first. */
     List<Listed> listed(long campaignId) {
-        return jdbc.query("select nomination_id, position, final_score, prizes from entry_result where campaign_id = ? "
-                + "and prizes is not null order by position, nomination_id", (rs, i) -> new Listed(rs.getLong(1),
-                        rs.getInt(2), rs.getBigDecimal(3), Arrays.stream(rs.getString(4).split(","))
-                                .map(String::strip).filter(p -> !p.isEmpty()).toList()), campaignId);
+        return ranked.withPrizes(campaignId).stream().map(p -> new Listed(p.nominationId(), p.position(),
+                p.finalScore(), p.prizes())).toList();
     }
 
     record Ranked(long nominationId, String group, int position, BigDecimal finalScore) {
@@ -35,9 +45,8 @@ class PrizeList {
 
     /** Every ranked entry, by group and position. */
     List<Ranked> ranking(long campaignId) {
-        return jdbc.query("select nomination_id, ranking_group, position, final_score from entry_result "
-                + "where campaign_id = ? order by ranking_group, position, nomination_id", (rs, i) -> new Ranked(
-                        rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getBigDecimal(4)), campaignId);
+        return ranked.of(campaignId).stream().map(r -> new Ranked(r.nominationId(), r.group(), r.position(),
+                r.finalScore())).toList();
     }
 
     record UnitProposal(String awardCode, long unitId, String unitName, int rank, String status) {
@@ -47,11 +56,12 @@ class PrizeList {
         }
     }
 
+    /** The proposals with their units' names; a proposal for a unit not in the campaign is left out. */
     List<UnitProposal> unitProposals(long campaignId) {
-        return jdbc.query("select p.award_code, p.unit_id, u.name, p.proposal_rank, p.status from unit_prize p "
-                + "join member_unit u on u.id = p.unit_id where p.campaign_id = ? order by p.award_code, p.proposal_rank",
-                (rs, i) -> new UnitProposal(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getInt(4),
-                        rs.getString(5)), campaignId);
+        Map<Long, String> names = units.of(campaignId);
+        return proposals.of(campaignId).stream().map(p -> names.containsKey(p.unitId()) ? new UnitProposal(
+                p.awardCode(), p.unitId(), names.get(p.unitId()), p.rank(), p.status()) : null)
+                .filter(Objects::nonNull).toList();
     }
 
     void listForVote(long campaignId, long nominationId, String awardCode, int position) {

@@ -1,7 +1,13 @@
 package io.laurel.onlinevote;
 
+import io.laurel.campaign.Campaign;
+import io.laurel.campaign.CampaignService;
 import io.laurel.files.FileStore;
 import io.laurel.files.StoredFile;
+import io.laurel.intake.ApplicantAwards;
+import io.laurel.nomination.CampaignEntries;
+import io.laurel.nomination.NominationStatus;
+import io.laurel.unit.UnitNames;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -36,8 +42,17 @@ public class VoteImporter {
     private final OnlineVoteCounts counts;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final CampaignService campaigns;
+    private final CampaignEntries nominations;
+    private final UnitNames units;
+    private final ApplicantAwards applicantAwards;
 
-    VoteImporter(FileStore files, OnlineVoteCounts counts, JdbcTemplate jdbc, Clock clock) {
+    VoteImporter(FileStore files, OnlineVoteCounts counts, JdbcTemplate jdbc, Clock clock, CampaignService campaigns,
+            CampaignEntries nominations, UnitNames units, ApplicantAwards applicantAwards) {
+        this.campaigns = campaigns;
+        this.nominations = nominations;
+        this.units = units;
+        this.applicantAwards = applicantAwards;
         this.files = files;
         this.counts = counts;
         this.jdbc = jdbc;
@@ -159,17 +174,20 @@ public class VoteImporter {
                 + "可加“参赛单位”");
     }
 
+    /**
+     * Every entry of the campaign but the withdrawn, with its unit, award name and the work's title from the
+     * package: one query per owner (nomination, unit, campaign, intake) for the whole campaign, joined here.
+     */
     private List<VoteMatcher.Candidate> candidates(long campaignId) {
-        return jdbc.query("""
-                select n.id, n.candidate_name, u.name, n.award_code, a.name,
-                       (select min(ia.award_name) from intake_applicant ia where ia.nomination_id = n.id)
-                from nomination n
-                left join member_unit u on u.id = n.unit_id
-                left join award_category a on a.campaign_id = n.campaign_id and a.code = n.award_code
-                where n.campaign_id = ? and n.status not in ('WITHDRAWN')""",
-                (rs, i) -> new VoteMatcher.Candidate(rs.getLong(1), rs.getString(2).strip(),
-                        rs.getString(3) == null ? null : rs.getString(3).strip(), rs.getString(4), rs.getString(5),
-                        VoteMatcher.titleOf(rs.getString(6))), campaignId);
+        Campaign campaign = campaigns.get(campaignId);
+        Map<Long, String> unitNames = units.of(campaignId);
+        Map<Long, String> packageAwards = applicantAwards.byNomination(campaignId);
+        return nominations.of(campaignId).stream().filter(n -> n.status() != NominationStatus.WITHDRAWN).map(n -> {
+            String unit = n.unitId() == null ? null : unitNames.get(n.unitId());
+            return new VoteMatcher.Candidate(n.id(), n.candidateName().strip(), unit == null ? null : unit.strip(),
+                    n.awardCode(), campaign.award(n.awardCode()).map(a -> a.getName()).orElse(null),
+                    VoteMatcher.titleOf(packageAwards.get(n.id())));
+        }).toList();
     }
 
     private static String cell(VoteCsv.Row row, Integer index) {

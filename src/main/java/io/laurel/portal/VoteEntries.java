@@ -4,6 +4,7 @@ import io.laurel.campaign.Campaign;
 import io.laurel.files.FileStore;
 import io.laurel.intake.validation.FileKind;
 import io.laurel.intake.validation.MediaInspector;
+import io.laurel.nomination.CampaignEntries;
 import io.laurel.nomination.Material;
 import io.laurel.nomination.MaterialRepository;
 import io.laurel.nomination.Nomination;
@@ -15,11 +16,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,8 +33,6 @@ class VoteEntries {
     static final int SUMMARY_CHARS = 120;
     private static final Set<NominationStatus> NOT_ENTRIES = Set.of(NominationStatus.INELIGIBLE,
             NominationStatus.DROPPED, NominationStatus.WITHDRAWN, NominationStatus.REVOKED);
-    private static final Set<String> NOT_ENTRY_NAMES = NOT_ENTRIES.stream().map(Enum::name)
-            .collect(Collectors.toUnmodifiableSet());
 
     record Entry(Long nominationId, String candidateName, String unitName, String awardName, String summary,
             Long photoId) {
@@ -49,11 +46,11 @@ class VoteEntries {
     private final UnitRepository units;
     private final FileStore files;
     private final MediaInspector inspector;
-    private final JdbcTemplate jdbc;
+    private final CampaignEntries entries;
 
     VoteEntries(NominationRepository nominations, MaterialRepository materials, UnitRepository units, FileStore files,
-            MediaInspector inspector, JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+            MediaInspector inspector, CampaignEntries entries) {
+        this.entries = entries;
         this.nominations = nominations;
         this.materials = materials;
         this.units = units;
@@ -76,18 +73,18 @@ class VoteEntries {
     }
 
     /**
-     * One entry of the campaign by its nomination id, for a vote: one primary-key SELECT of four columns (no
-     * entity, no transaction of its own, no photo, no summary), so the cost of a vote does not grow with the
-     * number of entries.
+     * One entry of the campaign by its nomination id, for a vote: one primary-key select through
+     * {@link CampaignEntries#entry} (no entity, no transaction of its own, no photo, no summary), so the cost of a
+     * vote does not grow with the number of entries.
      */
     Optional<Entry> entry(VotingCampaigns.VotingCampaign campaign, Long nominationId) {
         if (nominationId == null) {
             return Optional.empty();
         }
-        return jdbc.query("select campaign_id, candidate_name, award_code, status from nomination where id = ?",
-                (rs, i) -> campaign.id().equals(rs.getLong(1)) && !NOT_ENTRY_NAMES.contains(rs.getString(4))
-                        ? new Entry(nominationId, rs.getString(2), null, campaign.awardName(rs.getString(3)), null, null)
-                        : null, nominationId).stream().filter(Objects::nonNull).findFirst();
+        return entries.entry(nominationId)
+                .filter(n -> campaign.id().equals(n.campaignId()) && !NOT_ENTRIES.contains(n.status()))
+                .map(n -> new Entry(nominationId, n.candidateName(), null, campaign.awardName(n.awardCode()), null,
+                        null));
     }
 
     /** The photo of an entry of this campaign, if its bytes are an image; nothing else is ever served. */

@@ -6,11 +6,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.laurel.campaign.Campaign;
 import io.laurel.campaign.CampaignService;
 import io.laurel.campaign.PresetCatalog;
+import io.laurel.nomination.CampaignEntries;
+import io.laurel.unit.UnitNames;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,10 +91,14 @@ public class AssociationResults {
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final ScoringDecisions decisions;
+    private final CampaignEntries nominations;
+    private final UnitNames units;
 
     AssociationResults(CampaignService campaigns, PresetCatalog presets, JdbcTemplate jdbc, ObjectMapper json,
-            ScoringDecisions decisions) {
+            ScoringDecisions decisions, CampaignEntries nominations, UnitNames units) {
         this.campaigns = campaigns;
+        this.nominations = nominations;
+        this.units = units;
         this.presets = presets;
         this.jdbc = jdbc;
         this.json = json;
@@ -125,23 +132,32 @@ public class AssociationResults {
             fullMarks.putAll(read(runFullMarks, new TypeReference<LinkedHashMap<String, BigDecimal>>() { }));
         }
         Map<String, List<EntryRow>> groups = new TreeMap<>();
+        // Candidate and unit names come from their owners, one query each for the whole campaign; an entry whose
+        // nomination is gone is left out, as the inner join did before.
+        Map<Long, CampaignEntries.Entry> entries = new HashMap<>();
+        nominations.of(campaignId).forEach(n -> entries.put(n.id(), n));
+        Map<Long, String> unitNames = units.of(campaignId);
         jdbc.query("""
-                select r.ranking_group, r.position, r.nomination_id, n.candidate_name, u.name, r.final_score,
+                select r.ranking_group, r.position, r.nomination_id, r.final_score,
                        r.source_scores, r.vote_count, r.vote_rank, r.vote_points, r.tie_expert, r.tie_thought,
                        r.prizes, r.judges, r.weights
-                from entry_result r join nomination n on n.id = r.nomination_id
-                left join member_unit u on u.id = n.unit_id
+                from entry_result r
                 where r.campaign_id = ? order by r.ranking_group, r.position""", rs -> {
-            if (weights.isEmpty()) {
-                weights.putAll(read(rs.getString(15), new TypeReference<LinkedHashMap<String, BigDecimal>>() { }));
+            CampaignEntries.Entry entry = entries.get(rs.getLong(3));
+            if (entry == null) {
+                return;
             }
-            List<ScoreBlend.JudgeMark> marks = read(rs.getString(14), new TypeReference<>() { });
-            List<Prize> prizes = rs.getString(13) == null ? List.of() : Arrays.stream(rs.getString(13).split(","))
+            if (weights.isEmpty()) {
+                weights.putAll(read(rs.getString(13), new TypeReference<LinkedHashMap<String, BigDecimal>>() { }));
+            }
+            List<ScoreBlend.JudgeMark> marks = read(rs.getString(12), new TypeReference<>() { });
+            List<Prize> prizes = rs.getString(11) == null ? List.of() : Arrays.stream(rs.getString(11).split(","))
                     .map(code -> new Prize(code, campaign.award(code).map(a -> a.getName()).orElse(code))).toList();
             groups.computeIfAbsent(rs.getString(1), g -> new ArrayList<>()).add(new EntryRow(rs.getInt(2),
-                    rs.getLong(3), rs.getString(4), rs.getString(5), rs.getBigDecimal(6),
-                    read(rs.getString(7), new TypeReference<LinkedHashMap<String, BigDecimal>>() { }), rs.getLong(8),
-                    rs.getInt(9), rs.getBigDecimal(10), rs.getBigDecimal(11), rs.getBigDecimal(12), prizes,
+                    rs.getLong(3), entry.candidateName(), entry.unitId() == null ? null : unitNames.get(entry.unitId()),
+                    rs.getBigDecimal(4),
+                    read(rs.getString(5), new TypeReference<LinkedHashMap<String, BigDecimal>>() { }), rs.getLong(6),
+                    rs.getInt(7), rs.getBigDecimal(8), rs.getBigDecimal(9), rs.getBigDecimal(10), prizes,
                     marks.stream().map(m -> new JudgeMarks(labels.getOrDefault(m.judgeId(), m.judgeId()), m.panel(),
                             m.criteria(), m.total(), m.normalised()))
                             .sorted(Comparator.comparing(JudgeMarks::panel).thenComparing(JudgeMarks::judge)).toList()));
@@ -243,20 +259,26 @@ public class AssociationResults {
         return names;
     }
 
+    /** The unit prize rows with the unit's name; a row of a unit not in the campaign is left out (as the join did). */
     private List<UnitPrizeRow> unitPrizes(Campaign campaign) {
+        Map<Long, String> unitNames = units.of(campaign.getId());
         return jdbc.query("""
-                select p.award_code, p.unit_id, u.name, p.proposal_rank, p.entries, p.mean_final_score,
+                select p.award_code, p.unit_id, p.proposal_rank, p.entries, p.mean_final_score,
                        p.best_position, p.forwards, p.readers, p.guidance_score, p.status, p.decided_by, p.decided_at
-                from unit_prize p join member_unit u on u.id = p.unit_id
+                from unit_prize p
                 where p.campaign_id = ? order by p.award_code, p.proposal_rank""", (rs, i) -> {
-            int best = rs.getInt(7);
+            String unitName = unitNames.get(rs.getLong(2));
+            if (unitName == null) {
+                return null;
+            }
+            int best = rs.getInt(6);
             Integer bestPosition = rs.wasNull() ? null : best;
             return new UnitPrizeRow(rs.getString(1), campaign.award(rs.getString(1)).map(a -> a.getName())
-                    .orElse(rs.getString(1)), rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getInt(5),
-                    rs.getBigDecimal(6), bestPosition, rs.getInt(8), rs.getInt(9), rs.getBigDecimal(10),
-                    rs.getString(11), rs.getString(12),
-                    rs.getTimestamp(13) == null ? null : rs.getTimestamp(13).toInstant());
-        }, campaign.getId());
+                    .orElse(rs.getString(1)), rs.getLong(2), unitName, rs.getInt(3), rs.getInt(4),
+                    rs.getBigDecimal(5), bestPosition, rs.getInt(7), rs.getInt(8), rs.getBigDecimal(9),
+                    rs.getString(10), rs.getString(11),
+                    rs.getTimestamp(12) == null ? null : rs.getTimestamp(12).toInstant());
+        }, campaign.getId()).stream().filter(java.util.Objects::nonNull).toList();
     }
 
     private static String groupName(Campaign campaign, String group) {

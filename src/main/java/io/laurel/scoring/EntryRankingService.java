@@ -8,6 +8,8 @@ import io.laurel.campaign.CampaignService;
 import io.laurel.campaign.Preset;
 import io.laurel.campaign.PresetRules;
 import io.laurel.campaign.PresetCatalog;
+import io.laurel.nomination.CampaignEntries;
+import io.laurel.nomination.NominationStatus;
 import io.laurel.onlinevote.OnlineVoteCounts;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -26,7 +29,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * {@link EntryRanking} for association campaigns: reads judge_score, entry_conformity and the online-vote totals,
+ * {@link EntryRanking} for association campaigns: reads the entries ({@link CampaignEntries}), the judges' scores and
+ * conformity points ({@link JudgingScores}) and the online-vote totals, one query each for the whole campaign, and
  * blends them with the weights of DMN {@code score-weights} ({@link ScoreBlend}), assigns prizes
  * ({@link PrizeAssignment}, quotas from {@code award-quota}), proposes unit prizes ({@link UnitPrizes}) and
  * replaces the campaign's stored results (entry_result, one ranking_run). Idempotent: a second call with the same
@@ -43,20 +47,24 @@ class EntryRankingService implements EntryRanking {
     private final AwardQuotas quotas;
     private final ScoringSettings settings;
     private final OnlineVoteCounts votes;
+    private final CampaignEntries nominations;
+    private final JudgingScores judging;
     private final UnitPrizes unitPrizes;
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final Clock clock;
 
     EntryRankingService(CampaignService campaigns, PresetCatalog presets, ScoringDecisions decisions,
-            AwardQuotas quotas, ScoringSettings settings, OnlineVoteCounts votes, UnitPrizes unitPrizes,
-            JdbcTemplate jdbc, ObjectMapper json, Clock clock) {
+            AwardQuotas quotas, ScoringSettings settings, OnlineVoteCounts votes, CampaignEntries nominations,
+            JudgingScores judging, UnitPrizes unitPrizes, JdbcTemplate jdbc, ObjectMapper json, Clock clock) {
         this.campaigns = campaigns;
         this.presets = presets;
         this.decisions = decisions;
         this.quotas = quotas;
         this.settings = settings;
         this.votes = votes;
+        this.nominations = nominations;
+        this.judging = judging;
         this.unitPrizes = unitPrizes;
         this.jdbc = jdbc;
         this.json = json;
@@ -109,25 +117,22 @@ class EntryRankingService implements EntryRanking {
                 snapshot.materials(), scoring, rules, snapshot.seedNotes());
     }
 
+    /** Nominations that are not out of the running, joined in memory with their votes and conformity points. */
     private List<ScoreBlend.Entry> entries(long campaignId) {
         Map<Long, Long> voteTotals = votes.totals(campaignId);
-        return jdbc.query("""
-                select n.id, n.award_code, n.submitted_at, n.unit_id, c.points
-                from nomination n left join entry_conformity c on c.nomination_id = n.id
-                where n.campaign_id = ? and n.status not in ('INELIGIBLE', 'DROPPED', 'WITHDRAWN')
-                order by n.id""", (rs, i) -> {
-            long id = rs.getLong(1);
-            long unit = rs.getLong(4);
-            return new ScoreBlend.Entry(id, rs.getString(2), rs.getTimestamp(3).toInstant(),
-                    rs.wasNull() ? null : unit, voteTotals.getOrDefault(id, 0L), rs.getBigDecimal(5));
-        }, campaignId);
+        Map<Long, BigDecimal> conformity = judging.conformityPoints(campaignId);
+        return nominations.of(campaignId).stream().filter(n -> !OUT.contains(n.status()))
+                .map(n -> new ScoreBlend.Entry(n.id(), n.awardCode(), n.submittedAt(), n.unitId(),
+                        voteTotals.getOrDefault(n.id(), 0L), conformity.get(n.id())))
+                .toList();
     }
 
+    private static final Set<NominationStatus> OUT = Set.of(NominationStatus.INELIGIBLE, NominationStatus.DROPPED,
+            NominationStatus.WITHDRAWN);
+
     private List<ScoreBlend.Score> scores(long campaignId) {
-        return jdbc.query("select nomination_id, judge_id, panel, criterion, points from judge_score "
-                        + "where campaign_id = ? order by nomination_id, judge_id, criterion",
-                (rs, i) -> new ScoreBlend.Score(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getBigDecimal(5)), campaignId);
+        return judging.scores(campaignId).stream().map(s -> new ScoreBlend.Score(s.nominationId(), s.judgeId(),
+                s.panel(), s.criterion(), s.points())).toList();
     }
 
     /**

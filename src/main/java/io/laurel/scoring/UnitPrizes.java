@@ -1,6 +1,7 @@
 package io.laurel.scoring;
 
 import io.laurel.campaign.Preset;
+import io.laurel.unit.UnitRepository;
 import io.laurel.web.ApiException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -68,19 +69,19 @@ public class UnitPrizes {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final UnitRepository units;
 
-    UnitPrizes(JdbcTemplate jdbc, Clock clock) {
+    UnitPrizes(JdbcTemplate jdbc, Clock clock, UnitRepository units) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.units = units;
     }
 
     /** Staff record a unit's promotion activity (an input of the unit prizes). */
     @Transactional
     void recordActivity(long campaignId, long unitId, int forwards, int readers, BigDecimal guidanceScore,
             String note, String userId) {
-        Integer known = jdbc.queryForObject("select count(*) from member_unit where id = ? and campaign_id = ?",
-                Integer.class, unitId, campaignId);
-        if (known == null || known == 0) {
+        if (units.findById(unitId).filter(u -> u.getCampaignId() == campaignId).isEmpty()) {
             throw ApiException.notFound("单位不存在或不属于该活动: " + unitId);
         }
         Timestamp now = Timestamp.from(clock.instant());

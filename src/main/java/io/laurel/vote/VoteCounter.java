@@ -2,6 +2,7 @@ package io.laurel.vote;
 
 import io.laurel.campaign.AwardQuotas;
 import io.laurel.decision.MajorityThresholds;
+import io.laurel.judging.ListVoteAwards;
 import io.laurel.nomination.Nomination;
 import io.laurel.nomination.NominationRepository;
 import io.laurel.nomination.NominationStatus;
@@ -34,9 +35,12 @@ class VoteCounter implements JavaDelegate {
     private final JdbcTemplate jdbc;
     private final MajorityThresholds thresholds;
     private final BallotTally ballotTally;
+    private final ListVoteAwards listVote;
 
     VoteCounter(NominationContext context, NominationRepository nominations, CommitteeRecords records,
-            AwardQuotas quotas, JdbcTemplate jdbc, MajorityThresholds thresholds, BallotTally ballotTally) {
+            AwardQuotas quotas, JdbcTemplate jdbc, MajorityThresholds thresholds, BallotTally ballotTally,
+            ListVoteAwards listVote) {
+        this.listVote = listVote;
         this.context = context;
         this.nominations = nominations;
         this.records = records;
@@ -55,8 +59,8 @@ class VoteCounter implements JavaDelegate {
 
     /**
      * A finalist standing for one award. Company campaigns: the nomination's own award, ordered by re-review
-     * score. Association campaigns: the prizes the ranking gave the entry (table list_vote_award, filled by the
-     * judging path), ordered by ranking position — one entry may stand for a ranked and a vote prize.
+     * score. Association campaigns: the prizes the ranking gave the entry (judging's {@link ListVoteAwards}, filled by
+     * the judging path), ordered by ranking position — one entry may stand for a ranked and a vote prize.
      */
     record Candidacy(Tally tally, String awardCode, Integer position) {
     }
@@ -75,9 +79,8 @@ class VoteCounter implements JavaDelegate {
         Map<Long, Tally> tallies = finalists.stream()
                 .map(n -> new Tally(n, approvals.get(n.getId()), committeeSize - records.recusals(n.getId()), share))
                 .collect(Collectors.toMap(t -> t.nomination().getId(), t -> t, (a, b) -> a, java.util.LinkedHashMap::new));
-        List<Candidacy> listed = jdbc.query("select nomination_id, award_code, position from list_vote_award "
-                + "where campaign_id = ? order by position, nomination_id", (rs, i) -> new Candidacy(
-                        tallies.get(rs.getLong(1)), rs.getString(2), rs.getInt(3)), campaign.getId()).stream()
+        List<Candidacy> listed = listVote.of(campaign.getId()).stream().map(l -> new Candidacy(
+                        tallies.get(l.nominationId()), l.awardCode(), l.position()))
                 .filter(c -> c.tally() != null).toList();
         List<Candidacy> candidacies = !listed.isEmpty() ? listed : tallies.values().stream()
                 .map(t -> new Candidacy(t, t.nomination().getAwardCode(), null)).toList();

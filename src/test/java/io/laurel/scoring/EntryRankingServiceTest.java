@@ -186,6 +186,27 @@ class EntryRankingServiceTest {
                 + "nomination_id", String.class, campaign.getId())).containsExactly("elite-cs", "elite-cs", "trainer");
     }
 
+    @Test
+    void anEntryWithoutAUnitCountsForNoUnitPrize() {
+        Campaign campaign = fixture.campaign("cs-essay-2018");
+        var unit = fixture.unit(campaign, "单位甲");
+        long fromUnit = fixture.entry(campaign, "entry", "作品甲", unit, java.time.Instant.parse("2018-11-01T00:00:00Z"))
+                .getId();
+        long alone = fixture.entry(campaign, "entry", "作品乙", null, java.time.Instant.parse("2018-11-01T00:00:01Z"))
+                .getId();
+        for (long id : List.of(fromUnit, alone)) {
+            fixture.score(campaign, id, "expert1", "expert", Map.of("content", 30, "thought", 30, "innovation", 30));
+            fixture.score(campaign, id, "audience1", "audience", Map.of("content", 30, "thought", 30, "innovation", 30));
+        }
+
+        ranking.rankCampaign(campaign.getId());
+
+        assertThat(stored(campaign)).containsOnlyKeys(fromUnit, alone);
+        // cs-essay-2018's three unit prizes propose units; the entry no unit sent belongs to none of them.
+        assertThat(jdbc.queryForList("select distinct unit_id from unit_prize where campaign_id = ?", Long.class,
+                campaign.getId())).containsExactly(unit.getId());
+    }
+
     private List<String> indicators(Campaign campaign) {
         return new io.laurel.campaign.PresetCatalog().fromJson(campaign.getPresetSnapshot()).scoring().rubric()
                 .stream().map(io.laurel.campaign.Preset.Criterion::code).toList();
