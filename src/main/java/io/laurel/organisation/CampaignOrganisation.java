@@ -161,10 +161,6 @@ public class CampaignOrganisation {
         String name = names.nameOf(userId);
         return name == null ? userId + "(账号不存在)" : name;
     }
-        String full = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-                + (user.getLastName() == null ? "" : user.getLastName())).strip();
-        return full.isEmpty() ? userId : full;
-    }
 
     /** @param detail the department, the committee role, or the judge's panel and unit */
     public record Person(String userId, String name, String detail) {

@@ -9,7 +9,7 @@ import io.laurel.nomination.CandidateNames;
 import io.laurel.nomination.NominationCounts;
 import io.laurel.organisation.CampaignOrganisation;
 import io.laurel.roster.EmployeeDepartments;
-import io.laurel.unit.UnitsByName;
+import io.laurel.unit.UnitNames;
 import io.laurel.vote.AwardResults;
 import io.laurel.vote.BallotTurnout;
 import io.laurel.web.ApiException;
@@ -74,7 +74,7 @@ class DashboardStats {
     private final NominationCounts nominations;
     private final CandidateNames candidates;
     private final EmployeeDepartments departments;
-    private final UnitsByName units;
+    private final UnitNames units;
     private final IntakeStatusQuery intake;
     private final JudgingProgress judging;
     private final BallotTurnout turnout;
@@ -83,7 +83,7 @@ class DashboardStats {
     private final CampaignRepository campaigns;
 
     DashboardStats(NominationCounts nominations, CandidateNames candidates, EmployeeDepartments departments,
-            UnitsByName units, IntakeStatusQuery intake, JudgingProgress judging, BallotTurnout turnout,
+            UnitNames units, IntakeStatusQuery intake, JudgingProgress judging, BallotTurnout turnout,
             AwardResults results, CampaignOrganisation organisation, CampaignRepository campaigns) {
         this.nominations = nominations;
         this.candidates = candidates;
