@@ -1,12 +1,9 @@
 package io.laurel.judging;
 
-import java.util.Map;
 import io.laurel.identity.LaurelGroups;
-import io.laurel.mail.GroupRecipients;
-import io.laurel.mail.MailService;
 import io.laurel.review.LateReviewers;
-import io.laurel.review.NominationContext;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -18,30 +15,19 @@ import org.springframework.stereotype.Component;
 @Component("lateJudgeEscalation")
 class LateJudgeEscalation implements JavaDelegate {
 
-    private final NominationContext context;
-    private final LateReviewers lateReviewers;
-    private final MailService mail;
-    private final GroupRecipients recipients;
+    static final LateReviewers.Escalation JUDGING = new LateReviewers.Escalation("任务",
+            List.of("signJudgeDeclaration", "scoreEntries"), LaurelGroups.ASSOCIATION_STAFF, "judging-late-judges",
+            "judgingDeadlinePassed");
 
-    LateJudgeEscalation(NominationContext context, LateReviewers lateReviewers, MailService mail,
-            GroupRecipients recipients) {
-        this.context = context;
+    private final LateReviewers lateReviewers;
+
+    LateJudgeEscalation(LateReviewers lateReviewers) {
         this.lateReviewers = lateReviewers;
-        this.mail = mail;
-        this.recipients = recipients;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        var campaign = context.campaign(execution);
-        List<String> items = lateReviewers.lines(execution.getProcessInstanceId(), "任务", "signJudgeDeclaration",
-                "scoreEntries");
-        int assigned = ((Number) execution.getVariable("scoresAssigned")).intValue();
-        int in = ((Number) execution.getVariable("scoresIn")).intValue();
-        int quorum = ((Number) execution.getVariable("quorumScores")).intValue();
-        Map<String, Object> model = Map.of("campaignName", campaign.getName(), "campaignId", campaign.getId(),
-                "scoresIn", in, "scoresAssigned", assigned, "quorum", quorum, "late", items);
-        recipients.of(LaurelGroups.ASSOCIATION_STAFF).forEach(to -> mail.sendNow(to, "judging-late-judges", model));
-        execution.setVariable("judgingDeadlinePassed", true);
+        lateReviewers.escalate(execution, JUDGING,
+                Map.of("quorum", ((Number) execution.getVariable("quorumScores")).intValue()));
     }
 }

@@ -1,9 +1,7 @@
 package io.laurel.review;
 
-import java.util.Map;
-import io.laurel.mail.GroupRecipients;
-import io.laurel.mail.MailService;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -15,29 +13,17 @@ import org.springframework.stereotype.Component;
 @Component("lateMemberEscalation")
 class LateMemberEscalation implements JavaDelegate {
 
-    private final NominationContext context;
-    private final LateReviewers lateReviewers;
-    private final MailService mail;
-    private final GroupRecipients recipients;
+    static final LateReviewers.Escalation RE_REVIEW = new LateReviewers.Escalation("评审",
+            List.of("signDeclaration", "scoreCandidates"), "hr", "review-late-members", "reReviewDeadlinePassed");
 
-    LateMemberEscalation(NominationContext context, LateReviewers lateReviewers, MailService mail,
-            GroupRecipients recipients) {
-        this.context = context;
+    private final LateReviewers lateReviewers;
+
+    LateMemberEscalation(LateReviewers lateReviewers) {
         this.lateReviewers = lateReviewers;
-        this.mail = mail;
-        this.recipients = recipients;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        var campaign = context.campaign(execution);
-        List<String> items = lateReviewers.lines(execution.getProcessInstanceId(), "评审", "signDeclaration",
-                "scoreCandidates");
-        int assigned = ((Number) execution.getVariable("scoresAssigned")).intValue();
-        int in = ((Number) execution.getVariable("scoresIn")).intValue();
-        Map<String, Object> model = Map.of("campaignName", campaign.getName(), "campaignId", campaign.getId(),
-                "scoresIn", in, "scoresAssigned", assigned, "late", items);
-        recipients.of("hr").forEach(to -> mail.sendNow(to, "review-late-members", model));
-        execution.setVariable("reReviewDeadlinePassed", true);
+        lateReviewers.escalate(execution, RE_REVIEW, Map.of());
     }
 }
