@@ -4,18 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.laurel.campaign.Campaign;
-import io.laurel.roster.Employee;
 import io.laurel.selection.SelectionDriver;
-import io.laurel.support.Http;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -68,16 +63,7 @@ class BackupRestoreMySqlTest {
     void mysqldump_backup_restores_into_a_fresh_database_with_everything_intact() throws Exception {
         Campaign campaign = driver.campaignWithRoster();
         ProcessInstance instance = driver.launch(campaign);
-        Employee candidate = driver.eligibleStaff(campaign.getId(), "技术支持部").get(0);
-        Http hr = Http.to(port).as("zhangmin", "demo");
-        Http.Answer nominated = hr.postJson("/api/campaigns/" + campaign.getId() + "/nominations",
-                json.writeValueAsString(Map.of("channel", "SELF", "awardCode", "service-star", "employeeNumber",
-                        candidate.getEmployeeNumber(), "nominatorName", candidate.getName(), "nominatorContact",
-                        "self@example.com", "reason", "备份测试")));
-        assertThat(nominated.status()).as(nominated.body()).isEqualTo(201);
-        long id = json.readTree(nominated.body()).get("id").asLong();
-        assertThat(hr.upload("/api/nominations/" + id + "/materials?kind=main-document", "备份.pdf",
-                ("%PDF-1.7 备份恢复 " + System.nanoTime()).getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(201);
+        BackupRestoreTest.storeANominationWithAFile(driver, json, port, campaign);
 
         String url = System.getenv("LAUREL_TEST_DB_URL");
         String database = url.replaceAll("^jdbc:\\w+://[^/]+/([^?]+).*$", "$1");
@@ -102,16 +88,12 @@ class BackupRestoreMySqlTest {
                 .createStandaloneProcessEngineConfiguration();
         // This engine only reads (no jobs run): the server's default isolation level does not matter here.
         config.setSkipIsolationLevelCheck(true);
-        ProcessEngine engine = config.setJdbcUrl(restoreUrl + (restoreUrl.contains("?") ? "&" : "?") + "nullCatalogMeansCurrent=true")
-                .setJdbcDriver("com.mysql.cj.jdbc.Driver").setJdbcUsername(user).setJdbcPassword(password)
-                .setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_FALSE)
-                .setHistory(ProcessEngineConfiguration.HISTORY_FULL).setJobExecutorActivate(false)
-                .setProcessEngineName("restored-mysql").buildProcessEngine();
         try {
-            assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance.getId())
-                    .singleResult().getBusinessKey()).isEqualTo(campaign.getId().toString());
+            BackupRestoreTest.assertTheProcessRunsOn(config.setJdbcUrl(restoreUrl + (restoreUrl.contains("?") ? "&"
+                    : "?") + "nullCatalogMeansCurrent=true").setJdbcDriver("com.mysql.cj.jdbc.Driver")
+                    .setJdbcUsername(user).setJdbcPassword(password).setProcessEngineName("restored-mysql"), instance,
+                    campaign);
         } finally {
-            engine.close();
             jdbc.execute("drop database if exists `" + database + "_restore`");
         }
     }

@@ -69,7 +69,7 @@ class BackupRestoreTest {
     void h2_backup_restores_into_a_fresh_data_directory_with_everything_intact() throws Exception {
         Campaign campaign = driver.campaignWithRoster();
         ProcessInstance instance = driver.launch(campaign);
-        storeANominationWithAFile(campaign);
+        storeANominationWithAFile(driver, json, port, campaign);
         FileSystemUtils.deleteRecursively(WORK);
         Path source = WORK.resolve("source");
         Path restored = WORK.resolve("restored");
@@ -94,11 +94,16 @@ class BackupRestoreTest {
                 Connection after = DriverManager.getConnection(h2Url(restored), "sa", "")) {
             assertSameRows(before, after, restored);
         }
-        ProcessEngine engine = ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration()
+        assertTheProcessRunsOn(ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration()
                 .setJdbcUrl(h2Url(restored)).setJdbcUsername("sa").setJdbcPassword("")
-                .setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_FALSE)
-                .setHistory(ProcessEngineConfiguration.HISTORY_FULL).setJobExecutorActivate(false)
-                .setProcessEngineName("restored-h2").buildProcessEngine();
+                .setProcessEngineName("restored-h2"), instance, campaign);
+    }
+
+    /** A read-only engine on the restored database finds the running instance of the campaign and its six heads' tasks. */
+    static void assertTheProcessRunsOn(ProcessEngineConfiguration restored, ProcessInstance instance,
+            Campaign campaign) {
+        ProcessEngine engine = restored.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_FALSE)
+                .setHistory(ProcessEngineConfiguration.HISTORY_FULL).setJobExecutorActivate(false).buildProcessEngine();
         try {
             assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance.getId())
                     .singleResult().getBusinessKey()).isEqualTo(campaign.getId().toString());
@@ -134,7 +139,8 @@ class BackupRestoreTest {
         }
     }
 
-    private void storeANominationWithAFile(Campaign campaign) throws Exception {
+    static void storeANominationWithAFile(SelectionDriver driver, ObjectMapper json, int port, Campaign campaign)
+            throws Exception {
         Employee candidate = driver.eligibleStaff(campaign.getId(), "技术支持部").get(0);
         Http hr = Http.to(port).as("zhangmin", "demo");
         Http.Answer nominated = hr.postJson("/api/campaigns/" + campaign.getId() + "/nominations", json.writeValueAsString(
