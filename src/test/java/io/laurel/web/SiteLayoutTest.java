@@ -61,7 +61,7 @@ class SiteLayoutTest {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         String home = get(client, "/staff");
-        assertThat(home).contains("<nav aria-label=\"主导航\">", "<span>chenjing</span>", "退出登录")
+        assertThat(home).contains("<nav aria-label=\"主导航\">", "<span id=\"current-user\" title=\"chenjing\">陈静 协会秘书处秘书</span>", "退出登录")
                 .contains("href=\"/camunda/app/tasklist/\"")
                 .contains("<a class=\"skip\" href=\"#main\">跳到正文</a>")
                 .doesNotContain("th:replace", "th:fragment");
