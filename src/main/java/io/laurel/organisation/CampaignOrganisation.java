@@ -144,17 +144,30 @@ public class CampaignOrganisation {
                 .anyMatch(g -> identity.createUserQuery().memberOfGroup(g.getId()).count() > 0);
     }
 
-    /** The organisation as the console shows it. */
+    /**
+     * The organisation as the console shows it: the lists the processes will use. A list the campaign has not set
+     * up itself is the installation's (the global heads table, the committee group — the demo data), marked so.
+     */
     @Transactional(readOnly = true)
     public Overview overview(long campaignId) {
         Function<String, String> name = this::displayName;
-        return new Overview(
-                store.heads(campaignId).stream().map(h -> new Person(h.userId(), name.apply(h.userId()), h.department()))
-                        .toList(),
-                store.committee(campaignId).stream().map(m -> new Person(m.userId(), name.apply(m.userId()),
-                        m.role().label() + (m.chair() ? " · 委员会主任" : ""))).toList(),
-                store.judges(campaignId).stream().map(j -> new Person(j.userId(), name.apply(j.userId()),
-                        j.panel().label() + (j.unit() == null ? "" : " · " + j.unit()))).toList());
+        List<Person> heads = store.heads(campaignId).stream()
+                .map(h -> new Person(h.userId(), name.apply(h.userId()), h.department())).toList();
+        boolean installationHeads = heads.isEmpty();
+        if (installationHeads) {
+            heads = departmentHeads(campaignId).entrySet().stream()
+                    .map(e -> new Person(e.getValue(), name.apply(e.getValue()), e.getKey())).toList();
+        }
+        List<Person> committee = store.committee(campaignId).stream().map(m -> new Person(m.userId(),
+                name.apply(m.userId()), m.role().label() + (m.chair() ? " · 委员会主任" : ""))).toList();
+        boolean installationCommittee = committee.isEmpty();
+        if (installationCommittee) {
+            committee = committee(campaignId).stream().map(u -> new Person(u, name.apply(u), "用户组 committee"))
+                    .toList();
+        }
+        return new Overview(heads, committee, store.judges(campaignId).stream().map(j -> new Person(j.userId(),
+                name.apply(j.userId()), j.panel().label() + (j.unit() == null ? "" : " · " + j.unit()))).toList(),
+                installationHeads && !heads.isEmpty(), installationCommittee && !committee.isEmpty());
     }
 
     String displayName(String userId) {
@@ -166,6 +179,11 @@ public class CampaignOrganisation {
     public record Person(String userId, String name, String detail) {
     }
 
-    public record Overview(List<Person> heads, List<Person> committee, List<Person> judges) {
+    /**
+     * @param installationHeads     the heads shown are the installation's, not the campaign's own
+     * @param installationCommittee the committee shown is the committee group's, not the campaign's own
+     */
+    public record Overview(List<Person> heads, List<Person> committee, List<Person> judges,
+            boolean installationHeads, boolean installationCommittee) {
     }
 }

@@ -31,7 +31,9 @@ class StaffOrganisationController {
         this.units = units;
     }
 
-    record Section(String kind, String title, java.util.List<CampaignOrganisation.Person> people, String column) {
+    /** @param installation the list is the installation's default, shown but not editable here */
+    record Section(String kind, String title, java.util.List<CampaignOrganisation.Person> people, String column,
+            boolean installation) {
     }
 
     @GetMapping("/staff/campaigns/{id}/organisation")
@@ -39,9 +41,9 @@ class StaffOrganisationController {
         model.addAttribute("campaign", campaigns.view(id));
         CampaignOrganisation.Overview overview = organisation.overview(id);
         model.addAttribute("sections", java.util.List.of(
-                new Section("HEAD", "部门主管", overview.heads(), "部门"),
-                new Section("COMMITTEE", "评选委员", overview.committee(), "委员角色"),
-                new Section("JUDGE", "评委", overview.judges(), "评审组 · 单位")));
+                new Section("HEAD", "部门主管", overview.heads(), "部门", overview.installationHeads()),
+                new Section("COMMITTEE", "评选委员", overview.committee(), "委员角色", overview.installationCommittee()),
+                new Section("JUDGE", "评委", overview.judges(), "评审组 · 单位", false)));
         model.addAttribute("units", units.findByCampaignIdOrderByName(id));
         model.addAttribute("roles", Arrays.stream(io.laurel.organisation.CommitteeRole.values())
                 .map(r -> r.label()).toList());

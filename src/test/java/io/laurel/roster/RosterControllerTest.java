@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.laurel.campaign.CampaignRepository;
+import io.laurel.identity.UserNames;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -42,6 +43,10 @@ class RosterControllerTest {
 
     @MockitoBean
     private EmployeeRepository employees;
+
+    /** The console's page header (a controller advice every MVC slice loads) names the signed-in person. */
+    @MockitoBean
+    private UserNames names;
 
     @Test
     void unknownCampaignIs404WithChineseMessage() throws Exception {

@@ -177,6 +177,14 @@ class ConsoleBrowserTest {
                 campaignId)).isZero();
         assertThat(jdbc.queryForObject("select count(*) from org_committee_member where campaign_id = ?", Long.class,
                 campaignId)).isZero();
+        // Without its own lists the campaign would launch with the installation's (the demo heads and committee
+        // group): the pages say so instead of showing empty lists.
+        assertThat(text(By.id("org-installation"))).contains("部门主管和评选委员为系统默认名单");
+        open("/staff/campaigns/" + campaignId + "/organisation");
+        assertThat(text(By.id("installation-HEAD"))).contains("系统默认名单");
+        assertThat(text(By.id("list-HEAD"))).contains("wanglei").contains("客服中心").contains("系统默认");
+        assertThat(browser.findElements(By.cssSelector("#list-COMMITTEE button"))).as("nothing to edit there").isEmpty();
+        open("/staff/campaigns/" + campaignId);
 
         // The roster, then the good organisation file (a new head for 国际业务部 is created and invited).
         Path roster = files.resolve("花名册.csv");
