@@ -162,7 +162,7 @@ public class CampaignOrganisation {
                 name.apply(m.userId()), m.role().label() + (m.chair() ? " · 委员会主任" : ""))).toList();
         boolean installationCommittee = committee.isEmpty();
         if (installationCommittee) {
-            committee = committee(campaignId).stream().map(u -> new Person(u, name.apply(u), "用户组 committee"))
+            committee = committee(campaignId).stream().map(u -> new Person(u, name.apply(u), "评选委员用户组(committee)"))
                     .toList();
         }
         return new Overview(heads, committee, store.judges(campaignId).stream().map(j -> new Person(j.userId(),
