@@ -180,6 +180,7 @@ class OnlineVoteBenchmark {
         AtomicInteger refused = new AtomicInteger();
         AtomicLong latency = new AtomicLong();
         Map<Integer, Integer> unexpected = new ConcurrentHashMap<>();
+        AutoCloseable profile = perClient == WARM_UP_PER_CLIENT ? () -> { } : profile(); // not the warm-up
         Cpu cpu0 = Cpu.now();
         long start = System.nanoTime();
         parallel(clients.size(), c -> {
@@ -198,9 +199,60 @@ class OnlineVoteBenchmark {
         });
         long nanos = System.nanoTime() - start;
         Cpu cpu = Cpu.now().minus(cpu0);
+        profile.close();
         assertThat(unexpected).as("answers other than 201").isEmpty();
         return new Phase(ok.get(), refused.get(), nanos, latency.get(), cpu);
     }
+
+    /**
+     * Optional profiles of each timed vote phase (not seeding, start-up or warm-up), phases numbered in order
+     * (H2: 1 = 1,000 cast, 2 = 1,000,000 cast; MariaDB: the same and 3 = two nodes):
+     * <ul>
+     * <li>-Dbench.vote.jfr=DIR: JFR with its "profile" settings (CPU samples, lock waits) into DIR/p6-n.jfr;
+     * <li>-Dbench.vote.asprof=DIR: async-profiler's CPU samples, one collapsed stack per line with the thread
+     * name as root frame, into DIR/p6-n.collapsed. Needs the profiler's classes and library: its jar from
+     * Maven Central ({@code tools.profiler:async-profiler}) given as -Dmaven.test.additionalClasspath=JAR.
+     * JFR's sampler takes few samples on a loaded machine (150 in an 11 s phase at load 13); this one counts
+     * CPU time itself.
+     * </ul>
+     */
+    private static AutoCloseable profile() throws Exception {
+        int n = PROFILES.incrementAndGet();
+        if (System.getProperty("bench.vote.asprof") != null) {
+            Class<?> type = Class.forName("one.profiler.AsyncProfiler");
+            String library = System.getProperty("bench.vote.asprof.lib"); // else the one inside the jar
+            Object profiler = library == null ? type.getMethod("getInstance").invoke(null)
+                    : type.getMethod("getInstance", String.class).invoke(null, library);
+            java.lang.reflect.Method execute = type.getMethod("execute", String.class);
+            java.nio.file.Path dir = java.nio.file.Path.of(System.getProperty("bench.vote.asprof"));
+            java.nio.file.Files.createDirectories(dir);
+            java.nio.file.Path file = dir.resolve("p6-" + n + ".collapsed").toAbsolutePath();
+            execute.invoke(profiler, "start,event=" + System.getProperty("bench.vote.asprof.event", "cpu")
+                    + ",interval=1ms,threads");
+            return () -> {
+                execute.invoke(profiler, "stop");
+                execute.invoke(profiler, "collapsed,threads,file=" + file);
+                System.out.println("P6 async-profiler samples of the phase: " + file);
+            };
+        }
+        if (System.getProperty("bench.vote.jfr") != null) {
+            jdk.jfr.Recording recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+            recording.start();
+            return () -> {
+                recording.stop();
+                java.nio.file.Path dir = java.nio.file.Path.of(System.getProperty("bench.vote.jfr"));
+                java.nio.file.Files.createDirectories(dir);
+                java.nio.file.Path file = dir.resolve("p6-" + n + ".jfr");
+                recording.dump(file);
+                recording.close();
+                System.out.println("P6 JFR recording of the phase: " + file.toAbsolutePath());
+            };
+        }
+        return () -> {
+        };
+    }
+
+    private static final AtomicInteger PROFILES = new AtomicInteger();
 
     /** The baseline: the same number of single-row INSERTs (auto-commit) by as many clients, same unique key. */
     private Phase plainInserts(String table, int perClient) throws Exception {
