@@ -70,7 +70,8 @@ class OnlineVoteBenchmark {
 
     static final int CLIENTS = 32;
     static final int VOTES_PER_CLIENT = Integer.getInteger("bench.vote.perClient", 100);
-    static final int WARM_UP_PER_CLIENT = Integer.getInteger("bench.vote.warmUp", 30);
+    /** 30 per client left the JIT at 12-30 % of the CPU in the first timed phase (async-profiler, 15:18 run). */
+    static final int WARM_UP_PER_CLIENT = Integer.getInteger("bench.vote.warmUp", 100);
     static final int MAILS = Integer.getInteger("bench.vote.mails", 10_000);
     static final int ENTRIES = 3 * (VOTES_PER_CLIENT + WARM_UP_PER_CLIENT) + 10;
     static final long SMALL = 1_000;
