@@ -1,7 +1,9 @@
 package io.laurel.nomination;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -46,5 +48,18 @@ public class CampaignEntries {
      */
     public Optional<Entry> entry(long nominationId) {
         return jdbc.query(COLUMNS + "where id = ?", ENTRY, nominationId).stream().findFirst();
+    }
+
+    /**
+     * Nomination id to candidate name, in name order (then id) as the database sorts names: callers that order by
+     * name keep the database's collation by following this map's order instead of comparing strings in Java.
+     */
+    public Map<Long, String> candidateNamesInNameOrder(long campaignId) {
+        Map<Long, String> names = new LinkedHashMap<>();
+        jdbc.query("select id, candidate_name from nomination where campaign_id = ? order by candidate_name, id",
+                rs -> {
+                    names.put(rs.getLong(1), rs.getString(2));
+                }, campaignId);
+        return names;
     }
 }

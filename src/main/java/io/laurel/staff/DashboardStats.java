@@ -5,7 +5,7 @@ import io.laurel.campaign.CampaignKind;
 import io.laurel.campaign.CampaignRepository;
 import io.laurel.intake.IntakeStatusQuery;
 import io.laurel.judging.JudgingProgress;
-import io.laurel.nomination.CandidateNames;
+import io.laurel.nomination.CampaignEntries;
 import io.laurel.nomination.NominationCounts;
 import io.laurel.organisation.CampaignOrganisation;
 import io.laurel.roster.EmployeeDepartments;
@@ -72,7 +72,7 @@ class DashboardStats {
     }
 
     private final NominationCounts nominations;
-    private final CandidateNames candidates;
+    private final CampaignEntries candidates;
     private final EmployeeDepartments departments;
     private final UnitNames units;
     private final IntakeStatusQuery intake;
@@ -82,7 +82,7 @@ class DashboardStats {
     private final CampaignOrganisation organisation;
     private final CampaignRepository campaigns;
 
-    DashboardStats(NominationCounts nominations, CandidateNames candidates, EmployeeDepartments departments,
+    DashboardStats(NominationCounts nominations, CampaignEntries candidates, EmployeeDepartments departments,
             UnitNames units, IntakeStatusQuery intake, JudgingProgress judging, BallotTurnout turnout,
             AwardResults results, CampaignOrganisation organisation, CampaignRepository campaigns) {
         this.nominations = nominations;
@@ -161,7 +161,7 @@ class DashboardStats {
         }
         Map<String, Integer> awardOrder = new HashMap<>();
         lines.forEach(r -> awardOrder.putIfAbsent(r.awardCode(), awardOrder.size()));
-        Map<Long, String> names = candidates.inNameOrder(campaignId);
+        Map<Long, String> names = candidates.candidateNamesInNameOrder(campaignId);
         Map<Long, Integer> nameOrder = new HashMap<>();
         names.keySet().forEach(n -> nameOrder.put(n, nameOrder.size()));
         return lines.stream().filter(r -> names.containsKey(r.nominationId()))
