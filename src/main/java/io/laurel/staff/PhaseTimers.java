@@ -89,7 +89,13 @@ class PhaseTimers {
         return ids;
     }
 
-    /** Ends the phase now; returns the phase's name. The job runs in this request, so the page shows its effect. */
+    /**
+     * Ends the phase now; returns the phase's name. The job runs in this request, so the page shows its effect. One
+     * transaction: the new due date is never visible to the job executor on its own, so it cannot run the same job
+     * beside this request (which made one of the two fail with an optimistic-locking error); if the next step fails,
+     * nothing is recorded and the phase stays as it was.
+     */
+    @Transactional
     String endNow(long campaignId, String jobId, String reason, String actor, ZoneId zone) {
         Timer timer = find(campaignId, jobId, zone);
         Instant now = clock.instant();

@@ -39,7 +39,7 @@ class StaffPhaseController {
         } catch (IllegalArgumentException e) {
             model.addAttribute("error", e.getMessage());
         } catch (RuntimeException e) {
-            model.addAttribute("error", "阶段已标记为结束,但后续步骤执行出错(系统将自动重试):" + e.getMessage());
+            model.addAttribute("error", "提前结束未成功,阶段保持原样,请稍后重试:" + e.getMessage());
         }
         return page.fill(id, model);
     }

@@ -637,7 +637,10 @@ class CompanyCampaignAcceptanceBrowserTest {
         browser.findElement(By.id("end-button-" + row)).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("end-reason-" + row))).sendKeys(reason);
         browser.findElement(By.id("end-confirm-" + row)).click();
-        assertThat(text(By.id("info"))).contains("已提前结束");
+        // The page answers with #info or, if ending failed, with #error whose reason the assertion then shows.
+        WebElement answer = wait.until(d -> d.findElements(By.cssSelector("#info, #error")).stream()
+                .filter(WebElement::isDisplayed).findFirst().orElse(null));
+        assertThat(answer.getAttribute("id") + ": " + answer.getText()).startsWith("info: ").contains("已提前结束");
     }
 
     /** Status, content type and length of a GET in the browser's session. */
