@@ -38,7 +38,9 @@ import org.springframework.stereotype.Component;
  * Creates Laurel's Camunda groups, the Tasklist filters, and the least authorizations each group's work
  * needs. Task visibility itself is not granted here: the engine grants a task to its assignee and
  * candidate groups when the task is created, so a committee member never sees HR's tasks.
- * Runs on every start and only adds what is missing, so staff may tighten or widen rules in Admin.
+ * Runs on every start and only adds what is missing, so staff may tighten or widen rules in Admin — except the two
+ * definition-wide reads on award-selection, which it takes back (they would let HR read association campaigns and
+ * the other way round).
  */
 @Component
 @Order(0)
@@ -79,7 +81,10 @@ class GroupAuthorizations implements ApplicationRunner {
 
         // HR runs company campaigns: starts them, follows them in Cockpit, evaluates the rules.
         grant(LaurelGroups.HR, APPLICATION, "cockpit", ACCESS);
-        grant(LaurelGroups.HR, PROCESS_DEFINITION, AWARD_SELECTION, READ, CREATE_INSTANCE, READ_INSTANCE, READ_HISTORY);
+        // Not READ_INSTANCE/READ_HISTORY on award-selection: association staff share that definition, so each group
+        // reads only the instances of its own campaigns, granted per instance at launch (access.CampaignInstanceGrants).
+        grant(LaurelGroups.HR, PROCESS_DEFINITION, AWARD_SELECTION, READ, CREATE_INSTANCE);
+        revokeDefinitionWideReads(LaurelGroups.HR, AWARD_SELECTION);
         grant(LaurelGroups.HR, PROCESS_INSTANCE, "*", CREATE);
         for (String decision : new String[] {"eligibility", "award-quota"}) {
             grant(LaurelGroups.HR, DECISION_DEFINITION, decision, READ, CREATE_INSTANCE, READ_HISTORY);
@@ -87,7 +92,10 @@ class GroupAuthorizations implements ApplicationRunner {
 
         // Association staff run association campaigns and the mailbox intake.
         grant(LaurelGroups.ASSOCIATION_STAFF, APPLICATION, "cockpit", ACCESS);
-        for (String process : new String[] {AWARD_SELECTION, ASSOCIATION_EVALUATION, PACKAGE_INTAKE, INTAKE_DEADLINES, SKILLS_CONTEST}) {
+        grant(LaurelGroups.ASSOCIATION_STAFF, PROCESS_DEFINITION, AWARD_SELECTION, READ, CREATE_INSTANCE);
+        revokeDefinitionWideReads(LaurelGroups.ASSOCIATION_STAFF, AWARD_SELECTION);
+        // Definitions only association campaigns use: theirs alone.
+        for (String process : new String[] {ASSOCIATION_EVALUATION, PACKAGE_INTAKE, INTAKE_DEADLINES, SKILLS_CONTEST}) {
             grant(LaurelGroups.ASSOCIATION_STAFF, PROCESS_DEFINITION, process, READ, CREATE_INSTANCE, READ_INSTANCE,
                     READ_HISTORY);
         }
@@ -124,6 +132,24 @@ class GroupAuthorizations implements ApplicationRunner {
             group.setName(LaurelGroups.chineseName(groupId));
             group.setType(LaurelGroups.ADMIN.equals(groupId) ? "SYSTEM" : "WORKFLOW");
             identity.saveGroup(group);
+        }
+    }
+
+    /**
+     * Earlier versions granted these on the shared definition; they would keep the cross-campaign reads open on an
+     * upgraded installation, so they are taken back (the per-instance grants replace them).
+     */
+    private void revokeDefinitionWideReads(String groupId, String processKey) {
+        for (Authorization authorization : authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+                .groupIdIn(groupId).resourceType(PROCESS_DEFINITION).resourceId(processKey).list()) {
+            if (authorization.isPermissionGranted(READ_INSTANCE) || authorization.isPermissionGranted(READ_HISTORY)) {
+                authorization.removePermission(READ_INSTANCE);
+                authorization.removePermission(READ_HISTORY);
+                authorizations.saveAuthorization(authorization);
+                log.warn("Took READ_INSTANCE and READ_HISTORY on {} back from group {}: they let it read every campaign"
+                        + " of the definition; each campaign's operators now get read access to their own instance",
+                        processKey, groupId);
+            }
         }
     }
 

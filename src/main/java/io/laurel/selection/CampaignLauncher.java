@@ -1,5 +1,6 @@
 package io.laurel.selection;
 
+import io.laurel.access.CampaignInstanceGrants;
 import io.laurel.process.AwardSelection;
 import io.laurel.campaign.Campaign;
 import io.laurel.campaign.CampaignService;
@@ -20,13 +21,15 @@ public class CampaignLauncher {
     private final RuntimeService runtime;
     private final PresetCatalog presets;
     private final CampaignOrganisation organisation;
+    private final CampaignInstanceGrants grants;
 
     CampaignLauncher(CampaignService campaigns, RuntimeService runtime, PresetCatalog presets,
-            CampaignOrganisation organisation) {
+            CampaignOrganisation organisation, CampaignInstanceGrants grants) {
         this.campaigns = campaigns;
         this.runtime = runtime;
         this.presets = presets;
         this.organisation = organisation;
+        this.grants = grants;
     }
 
     @Transactional
@@ -45,9 +48,13 @@ public class CampaignLauncher {
                         + String.join(";", missing), null);
             }
         }
-        return runtime.createProcessInstanceByKey(process != null ? process : AwardSelection.PROCESS_KEY)
+        ProcessInstance instance = runtime.createProcessInstanceByKey(
+                        process != null ? process : AwardSelection.PROCESS_KEY)
                 .businessKey(campaignId.toString())
                 .setVariable(AwardSelection.CAMPAIGN_ID, campaignId)
                 .execute();
+        // Only this campaign's operators read this instance (not the other kind's staff, see CampaignInstanceGrants).
+        grants.grantOperators(campaign, instance.getId());
+        return instance;
     }
 }

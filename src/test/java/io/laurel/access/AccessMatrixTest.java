@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.laurel.campaign.Campaign;
+import io.laurel.campaign.CampaignService;
 import io.laurel.roster.Employee;
 import io.laurel.selection.SelectionDriver;
 import io.laurel.support.Http;
@@ -54,12 +55,16 @@ class AccessMatrixTest {
     @Autowired
     ObjectMapper json;
 
+    @Autowired
+    CampaignService campaigns;
+
     @LocalServerPort
     int port;
 
     Campaign nominating;
     Campaign published;
     Task draftTask;
+    ProcessInstance nominatingInstance;
 
     enum Phase { NOMINATION, PUBLISHED }
 
@@ -130,6 +135,7 @@ class AccessMatrixTest {
         // saves a draft in his 提名 task without submitting it.
         nominating = driver.campaignWithRoster();
         ProcessInstance running = driver.launch(nominating);
+        nominatingInstance = running;
         Employee ours = driver.eligibleStaff(nominating.getId(), "客服中心").get(0);
         Employee theirs = driver.eligibleStaff(nominating.getId(), "售后服务部").get(0);
         for (Employee e : List.of(ours, theirs)) {
@@ -203,6 +209,54 @@ class AccessMatrixTest {
             assertThat(answer.body()).doesNotContain(DRAFT).contains("无权");
         }
         assertThat(as(HEAD).get("/engine-rest/task/" + draftTask.getId() + "/variables").status()).isIn(403, 404);
+    }
+
+    @Test
+    void hr_and_association_staff_read_only_the_instances_of_their_own_kind_of_campaign() throws Exception {
+        twoCampaigns();
+        Campaign essay = campaigns.createFromPreset("cs-essay-2018", SelectionDriver.STARTS_ON, "test");
+        ProcessInstance association = driver.launch(essay);
+        String companyKey = nominating.getId().toString();
+        String associationKey = essay.getId().toString();
+        String companyInstance = nominatingInstance.getId();
+
+        // Each group finds its own campaign's lifecycle instance, running and in history, and not the other kind's
+        // (association staff also read the intake instances of their campaigns, hence the definition key).
+        assertThat(ids(HR, "/engine-rest/process-instance?processDefinitionKey=award-selection&businessKey=" + companyKey)).containsExactly(companyInstance);
+        assertThat(ids(HR, "/engine-rest/history/process-instance?processDefinitionKey=award-selection&processInstanceBusinessKey=" + companyKey))
+                .containsExactly(companyInstance);
+        assertThat(ids(HR, "/engine-rest/process-instance?processDefinitionKey=award-selection&businessKey=" + associationKey)).isEmpty();
+        assertThat(ids(HR, "/engine-rest/history/process-instance?processDefinitionKey=award-selection&processInstanceBusinessKey=" + associationKey))
+                .isEmpty();
+        assertThat(ids(STAFF, "/engine-rest/process-instance?processDefinitionKey=award-selection&businessKey=" + associationKey))
+                .containsExactly(association.getId());
+        assertThat(ids(STAFF, "/engine-rest/history/process-instance?processDefinitionKey=award-selection&processInstanceBusinessKey=" + associationKey))
+                .containsExactly(association.getId());
+        assertThat(ids(STAFF, "/engine-rest/process-instance?processDefinitionKey=award-selection&businessKey=" + companyKey)).isEmpty();
+        assertThat(ids(STAFF, "/engine-rest/history/process-instance?processDefinitionKey=award-selection&processInstanceBusinessKey=" + companyKey))
+                .isEmpty();
+
+        // The variables follow: the head's draft in the company campaign is HR's to read, not association staff's.
+        assertThat(as(HR).get("/engine-rest/history/variable-instance?processInstanceIdIn=" + companyInstance).body())
+                .contains(DRAFT);
+        assertThat(ids(STAFF, "/engine-rest/history/variable-instance?processInstanceIdIn=" + companyInstance))
+                .isEmpty();
+        assertThat(as(STAFF).get("/engine-rest/history/variable-instance?variableName=reason1").body())
+                .doesNotContain(DRAFT);
+        assertThat(ids(STAFF, "/engine-rest/history/variable-instance?processInstanceIdIn=" + association.getId()))
+                .isNotEmpty();
+        assertThat(ids(HR, "/engine-rest/history/variable-instance?processInstanceIdIn=" + association.getId()))
+                .isEmpty();
+        // The admin still reads both.
+        assertThat(ids(ADMIN, "/engine-rest/process-instance?processDefinitionKey=award-selection&businessKey=" + associationKey)).hasSize(1);
+        assertThat(ids(ADMIN, "/engine-rest/process-instance?processDefinitionKey=award-selection&businessKey=" + companyKey)).hasSize(1);
+    }
+
+    /** The ids in a JSON list the engine's REST API answers with 200. */
+    private List<String> ids(String user, String path) throws Exception {
+        Http.Answer answer = as(user).get(path);
+        assertThat(answer.status()).as(user + " " + path + ": " + answer.body()).isEqualTo(200);
+        return json.readTree(answer.body()).findValuesAsText("id");
     }
 
     private Http as(String user) {
