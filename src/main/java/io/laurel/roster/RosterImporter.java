@@ -1,7 +1,9 @@
 package io.laurel.roster;
 
+import io.laurel.campaign.CampaignRepository;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,10 +24,13 @@ public class RosterImporter {
     private static final Logger log = LoggerFactory.getLogger(RosterImporter.class);
 
     private final EmployeeRepository employees;
+    private final CampaignRepository campaigns;
     private final int maxRows;
 
-    RosterImporter(EmployeeRepository employees, @Value("${laurel.roster.max-rows:200000}") int maxRows) {
+    RosterImporter(EmployeeRepository employees, CampaignRepository campaigns,
+            @Value("${laurel.roster.max-rows:200000}") int maxRows) {
         this.employees = employees;
+        this.campaigns = campaigns;
         this.maxRows = maxRows;
     }
 
@@ -33,7 +38,7 @@ public class RosterImporter {
     public RosterImportReport importRoster(Long campaignId, String fileName, byte[] content) {
         Objects.requireNonNull(campaignId, "campaignId");
         long started = System.nanoTime();
-        RosterRows rows = new RosterRows(campaignId, maxRows);
+        RosterRows rows = new RosterRows(campaignId, maxRows, awardCodesByName(campaignId));
         try {
             RosterFileReader.read(fileName, content, rows);
             rows.checkImportable();
@@ -54,6 +59,13 @@ public class RosterImporter {
                 (System.nanoTime() - started) / 1_000_000);
         return new RosterImportReport(rows.rowsRead(), imported, updated, rows.rejected(), rows.ignoredColumns(),
                 null);
+    }
+
+    /** The campaign's awards by their Chinese name, in the preset's order (the first is the example in reasons). */
+    private Map<String, String> awardCodesByName(Long campaignId) {
+        Map<String, String> codes = new LinkedHashMap<>();
+        campaigns.findById(campaignId).ifPresent(c -> c.getAwards().forEach(a -> codes.put(a.getName(), a.getCode())));
+        return codes;
     }
 
     /** Returns how many employees existed already. One query loads them all, so a large roster costs no N+1 reads. */

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,16 +40,23 @@ final class RosterRowMapper {
     /** 20230115, as HR systems export it. */
     private static final Pattern COMPACT_DATE = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})");
     private static final Pattern WIN = Pattern.compile("([a-z0-9][a-z0-9-]*)[:：](\\d{4})");
+    /** 年度服务之星:2023 — the award's name, as HR writes it, then the year. */
+    private static final Pattern NAMED_WIN = Pattern.compile("(.+?)\\s*[:：]\\s*(\\d{4})");
+    /** 2023年度服务之星 or 2023年 年度服务之星 — the year first. */
+    private static final Pattern YEAR_FIRST_WIN = Pattern.compile("(\\d{4})\\s*(.+)");
     private static final Pattern WIN_SEPARATOR = Pattern.compile("[;；,，、\\r\\n]+");
     private static final Pattern EMAIL_SHAPE = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final RosterHeader header;
     private final Long campaignId;
+    private final Map<String, String> awardCodesByName;
 
-    RosterRowMapper(RosterHeader header, Long campaignId) {
+    /** {@code awardCodesByName}: the campaign's awards, so 历史获奖 may name them in Chinese instead of by code. */
+    RosterRowMapper(RosterHeader header, Long campaignId, Map<String, String> awardCodesByName) {
         this.header = header;
         this.campaignId = campaignId;
+        this.awardCodesByName = awardCodesByName;
     }
 
     /** What became of a row: {@code employee} is only usable when {@code problems} is empty. */
@@ -194,18 +202,61 @@ final class RosterRowMapper {
             String value = header.value(cells, PAST_WINS);
             Set<AwardWin> wins = new HashSet<>();
             for (String entry : WIN_SEPARATOR.split(value)) {
-                String item = RosterHeader.trim(entry).toLowerCase(Locale.ROOT);
+                String item = RosterHeader.trim(entry);
                 if (item.isEmpty()) {
                     continue;
                 }
-                Matcher m = WIN.matcher(item);
-                if (m.matches()) {
-                    wins.add(new AwardWin(m.group(1), Integer.parseInt(m.group(2))));
+                AwardWin win = win(item);
+                if (win != null) {
+                    wins.add(win);
                 } else {
-                    problems.add("历史获奖格式无法识别：" + entry.strip() + "（应为 奖项代码:年份，多项用分号分隔，如 service-star:2023）");
+                    problems.add("历史获奖无法识别：" + entry.strip() + "（应为 奖项名称:年份，多项用分号分隔，如 "
+                            + example() + "；奖项名称须与本活动的奖项一致：" + String.join("、", awardCodesByName.keySet())
+                            + "）");
                 }
             }
             return wins;
+        }
+
+        /** By code (service-star:2023), by the award's name (年度服务之星:2023) or year first (2023年度服务之星). */
+        private AwardWin win(String item) {
+            Matcher byCode = WIN.matcher(item.toLowerCase(Locale.ROOT));
+            if (byCode.matches()) {
+                return new AwardWin(byCode.group(1), Integer.parseInt(byCode.group(2)));
+            }
+            Matcher named = NAMED_WIN.matcher(item);
+            if (named.matches() && awardCode(named.group(1)) != null) {
+                return new AwardWin(awardCode(named.group(1)), Integer.parseInt(named.group(2)));
+            }
+            Matcher yearFirst = YEAR_FIRST_WIN.matcher(item);
+            if (yearFirst.matches()) {
+                String name = yearFirst.group(2).strip();
+                // "2023年度服务之星": the 年 may belong to the name (年度…) or to the year (2023年 优秀员工).
+                String code = awardCode(name);
+                if (code == null && name.startsWith("年")) {
+                    code = awardCode(name.substring(1));
+                }
+                if (code != null) {
+                    return new AwardWin(code, Integer.parseInt(yearFirst.group(1)));
+                }
+            }
+            return null;
+        }
+
+        /** Quotes and spaces do not count: “服务创新”奖, "服务创新"奖 and 服务创新奖 are one award. */
+        private String awardCode(String name) {
+            String wanted = bare(name);
+            return awardCodesByName.entrySet().stream().filter(e -> bare(e.getKey()).equals(wanted))
+                    .map(Map.Entry::getValue).findFirst().orElse(null);
+        }
+
+        private static String bare(String name) {
+            return name.replaceAll("[“”\"「」《》『』\\s]", "");
+        }
+
+        private String example() {
+            return awardCodesByName.isEmpty() ? "service-star:2023"
+                    : awardCodesByName.keySet().iterator().next() + ":2023";
         }
 
         /** Thousands separators are common in exported figures ("1,234"). */

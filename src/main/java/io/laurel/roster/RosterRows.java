@@ -18,6 +18,7 @@ final class RosterRows implements RosterFileReader.RowHandler {
 
     private final Long campaignId;
     private final int maxRows;
+    private final Map<String, String> awardCodesByName;
     private RosterHeader header;
     private RosterRowMapper mapper;
     private int rowsBeforeHeader;
@@ -26,9 +27,10 @@ final class RosterRows implements RosterFileReader.RowHandler {
     private final List<RosterImportReport.Rejection> rejected = new ArrayList<>();
     private final Map<String, Integer> firstRowByNumber = new HashMap<>();
 
-    RosterRows(Long campaignId, int maxRows) {
+    RosterRows(Long campaignId, int maxRows, Map<String, String> awardCodesByName) {
         this.campaignId = campaignId;
         this.maxRows = maxRows;
+        this.awardCodesByName = awardCodesByName;
     }
 
     /**
@@ -72,7 +74,7 @@ final class RosterRows implements RosterFileReader.RowHandler {
         Optional<RosterHeader> found = RosterHeader.recognise(cells);
         if (found.isPresent()) {
             header = found.get();
-            mapper = new RosterRowMapper(header, campaignId);
+            mapper = new RosterRowMapper(header, campaignId, awardCodesByName);
         } else if (++rowsBeforeHeader >= HEADER_SEARCH_ROWS) {
             throw noHeader();
         }

@@ -26,7 +26,7 @@ class RosterTemplateController {
 
     private static final List<Object> EXAMPLE = Arrays.asList("E0001", "张三", "客户服务部", "一线客服",
             LocalDate.of(2023, 1, 15), "正式", 96.5, 0, 0, "zhangsan@example.com", "13800000000", 1200, 0.95, 3.5,
-            88, "service-star:2023");
+            88, "年度服务之星:2023");
 
     private static final List<String> NOTES = List.of(
             "工号：员工编号，同一活动内不可重复（必填）",
@@ -44,7 +44,7 @@ class RosterTemplateController {
             "解决率：0–1 的小数，如 0.95",
             "平均响应时长(分钟)",
             "技能测试成绩：0–100",
-            "历史获奖：奖项代码:年份，多项用分号分隔，如 service-star:2023");
+            "历史获奖：奖项名称:年份，多项用分号分隔，如 年度服务之星:2023；奖项名称须与活动的奖项一致");
 
     @GetMapping("/api/templates/roster.xlsx")
     ResponseEntity<byte[]> roster() throws IOException {

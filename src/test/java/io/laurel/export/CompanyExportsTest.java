@@ -8,6 +8,7 @@ import io.laurel.campaign.Campaign;
 import io.laurel.nomination.Nomination;
 import io.laurel.selection.SelectionDriver;
 import io.laurel.support.Http;
+import io.laurel.support.KeptDownloads;
 import io.laurel.support.LaurelTest;
 import java.io.ByteArrayInputStream;
 import java.time.LocalDateTime;
@@ -66,7 +67,7 @@ class CompanyExportsTest {
         List<Nomination> nominations = driver.driveToTheNotice(campaign, instance);
         assertThat(nominations).hasSize(2);
 
-        try (XSSFWorkbook book = open(hr.download(base + "summary.xlsx"))) {
+        try (XSSFWorkbook book = open(KeptDownloads.keep("company-summary.xlsx", hr.download(base + "summary.xlsx")))) {
             Sheet details = book.getSheet("提名明细");
             assertHouseStyle(book, details);
             assertThat(texts(details.getRow(0))).containsExactly("提名编号", "部门", "奖项", "提名渠道", "候选人", "工号",
@@ -102,7 +103,7 @@ class CompanyExportsTest {
             assertThat(texts(counts.getRow(1))).containsExactly("售后服务部", "年度服务之星", "部门推荐", "2", "2", "1");
         }
 
-        try (XSSFWorkbook book = open(hr.download(base + "results.xlsx"))) {
+        try (XSSFWorkbook book = open(KeptDownloads.keep("company-results.xlsx", hr.download(base + "results.xlsx")))) {
             Sheet results = book.getSheet("评选结果");
             assertHouseStyle(book, results);
             assertThat(results.getLastRowNum()).isPositive();
@@ -112,7 +113,7 @@ class CompanyExportsTest {
     @Test
     void the_roster_template_is_styled_and_imports_as_it_is() throws Exception {
         Http hr = Http.to(port).as("zhangmin", "demo");
-        byte[] template = hr.download("/api/templates/roster.xlsx");
+        byte[] template = KeptDownloads.keep("roster-template.xlsx", hr.download("/api/templates/roster.xlsx"));
         try (XSSFWorkbook book = open(template)) {
             Sheet roster = book.getSheet("花名册");
             assertHouseStyle(book, roster);

@@ -2,6 +2,7 @@ package io.laurel.roster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.laurel.campaign.AwardSubject;
 import io.laurel.campaign.Campaign;
 import io.laurel.campaign.CampaignKind;
 import io.laurel.campaign.CampaignRepository;
@@ -60,8 +61,11 @@ class RosterImporterTest {
 
     @BeforeEach
     void createCampaign() {
-        campaignId = campaigns.save(new Campaign("service-star-2025", "2025 优秀服务之星", CampaignKind.COMPANY,
-                "Asia/Shanghai", LocalDate.of(2025, 1, 31), null, "{}", Instant.now(), "test")).getId();
+        Campaign campaign = new Campaign("service-star-2025", "2025 优秀服务之星", CampaignKind.COMPANY,
+                "Asia/Shanghai", LocalDate.of(2025, 1, 31), null, "{}", Instant.now(), "test");
+        campaign.addAward("service-star", "年度服务之星", AwardSubject.INDIVIDUAL, null, null);
+        campaign.addAward("innovation", "“服务创新”奖", AwardSubject.INDIVIDUAL, null, null);
+        campaignId = campaigns.save(campaign).getId();
     }
 
     @Test
@@ -285,7 +289,7 @@ class RosterImporterTest {
 
     @Test
     void moreRowsThanTheLimitIsFatalAndStoresNothing() {
-        RosterImporter limited = new RosterImporter(employees, 2);
+        RosterImporter limited = new RosterImporter(employees, campaigns, 2);
 
         RosterImportReport report = limited.importRoster(campaignId, "roster.csv", utf8(
                 REQUIRED,
@@ -342,6 +346,26 @@ class RosterImporterTest {
                 REQUIRED + ",历史获奖",
                 "E0001,张三,客服中心,一线客服,2015-03-15,正式,service-star:2024"));
         assertThat(reload().get("E0001").consecutiveWins("service-star", 2024)).isEqualTo(1);
+    }
+
+    @Test
+    void pastWinsMayNameTheCampaignsAwardsInChinese() {
+        RosterImportReport report = importer.importRoster(campaignId, "roster.csv", utf8(
+                REQUIRED + ",历史获奖",
+                "E0001,张三,客服中心,一线客服,2015-03-15,正式,年度服务之星:2023；年度服务之星：2024",
+                "E0002,李四,客服中心,一线客服,2015-03-15,正式,2024年度服务之星、2022年“服务创新”奖",
+                "E0003,王五,客服中心,一线客服,2015-03-15,正式,\"服务创新奖:2024\"",
+                "E0004,赵六,客服中心,一线客服,2015-03-15,正式,优秀员工:2024"));
+
+        Map<String, Employee> stored = reload();
+        assertThat(stored.get("E0001").getPastWins())
+                .containsExactlyInAnyOrder(new AwardWin("service-star", 2023), new AwardWin("service-star", 2024));
+        assertThat(stored.get("E0002").getPastWins())
+                .containsExactlyInAnyOrder(new AwardWin("service-star", 2024), new AwardWin("innovation", 2022));
+        // Quotes do not matter; a name that is not one of the campaign's awards is refused with the names that are.
+        assertThat(stored.get("E0003").getPastWins()).containsExactly(new AwardWin("innovation", 2024));
+        assertThat(report.rejected()).singleElement().satisfies(r -> assertThat(r.reason())
+                .contains("历史获奖无法识别：优秀员工:2024", "年度服务之星、“服务创新”奖"));
     }
 
     @Test

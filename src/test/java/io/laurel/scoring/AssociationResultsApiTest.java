@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.laurel.campaign.Campaign;
 import io.laurel.support.Http;
+import io.laurel.support.KeptDownloads;
 import io.laurel.support.LaurelTest;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
@@ -177,7 +178,8 @@ class AssociationResultsApiTest {
         String base = "/api/campaigns/" + campaign.getId();
         body(as("chenjing").request(HttpMethod.POST, base + "/results/compute"), 200);
 
-        byte[] bytes = Http.to(port).as("chenjing", "demo").download(base + "/exports/results.xlsx");
+        byte[] bytes = KeptDownloads.keep("essay-results.xlsx",
+                Http.to(port).as("chenjing", "demo").download(base + "/exports/results.xlsx"));
 
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
             assertThat(book.getSheetAt(0).getSheetName()).isEqualTo("评选结果");
