@@ -180,6 +180,14 @@ public final class StyledWorkbook implements AutoCloseable {
             }
             sheet.createFreezePane(0, 1);
             sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, rows - 1), 0, widths.length - 1));
+            // Printed, as results are for the committee's file: A4 landscape, every column on the page's width,
+            // the header repeated on each page.
+            sheet.getPrintSetup().setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+            sheet.getPrintSetup().setLandscape(true);
+            sheet.setFitToPage(true);
+            sheet.getPrintSetup().setFitWidth((short) 1);
+            sheet.getPrintSetup().setFitHeight((short) 0);
+            sheet.setRepeatingRows(new CellRangeAddress(0, 0, -1, -1));
         }
     }
 }

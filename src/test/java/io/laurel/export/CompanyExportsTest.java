@@ -21,6 +21,7 @@ import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -150,6 +151,12 @@ class CompanyExportsTest {
         }
         assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
         assertThat(sheet.getPaneInformation().getHorizontalSplitTopRow()).isEqualTo((short) 1);
+        // Prints on A4 landscape, one page wide, the header on every page.
+        assertThat(sheet.getPrintSetup().getLandscape()).isTrue();
+        assertThat(sheet.getFitToPage()).isTrue();
+        assertThat(sheet.getPrintSetup().getFitWidth()).isEqualTo((short) 1);
+        assertThat(sheet.getPrintSetup().getFitHeight()).isZero();
+        assertThat(sheet.getRepeatingRows()).isEqualTo(CellRangeAddress.valueOf("1:1"));
         assertThat(((XSSFSheet) sheet).getCTWorksheet().getAutoFilter().getRef())
                 .startsWith("A1:").endsWith(String.valueOf(sheet.getLastRowNum() + 1));
     }
