@@ -12,18 +12,23 @@ import io.laurel.roster.Employee;
 import io.laurel.selection.SelectionFixture;
 import io.laurel.support.LaurelTest;
 import io.laurel.web.ApiException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.util.AopTestUtils;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -106,6 +111,41 @@ class PhaseTimersTest {
         // The next phase's dates are untouched.
         assertThat(campaigns.get(campaign.getId()).milestone("eligibility-review").map(Milestone::getEndsAt))
                 .isEqualTo(campaign.milestone("eligibility-review").map(Milestone::getEndsAt));
+    }
+
+    @Test
+    void an_early_end_whose_next_step_fails_records_nothing_and_leaves_the_phase_as_it_was() {
+        campaign = selection.campaignWithRoster();
+        instance = selection.launch(campaign);
+        LocalDateTime printedEnd = nominationEnd();
+        PhaseTimers.Timer deadline = timers.waiting(campaign.getId(), SHANGHAI).stream()
+                .filter(t -> t.name().equals("提名截止")).findFirst().orElseThrow();
+        // The job fails when it runs, after the action has been recorded, the timeline moved and the due date set:
+        // all three must be rolled back. The real bean (and its transaction) with an engine whose executeJob fails.
+        PhaseTimers target = AopTestUtils.getTargetObject(timers);
+        ManagementService failing = (ManagementService) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {ManagementService.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("executeJob")) {
+                        throw new ProcessEngineException("job failed");
+                    }
+                    try {
+                        return method.invoke(management, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        ReflectionTestUtils.setField(target, "management", failing);
+        try {
+            assertThatThrownBy(() -> timers.endNow(campaign.getId(), deadline.jobId(), "各部门均已提交", "hr-test",
+                    SHANGHAI)).isInstanceOf(ProcessEngineException.class).hasMessage("job failed");
+        } finally {
+            ReflectionTestUtils.setField(target, "management", management);
+        }
+
+        assertThat(timers.history(campaign.getId(), SHANGHAI)).isEmpty();
+        assertThat(nominationEnd()).isEqualTo(printedEnd);
+        assertThat(management.createJobQuery().jobId(deadline.jobId()).singleResult().getDuedate())
+                .isEqualTo(Date.from(printedEnd.atZone(SHANGHAI).toInstant()));
     }
 
     private LocalDateTime nominationEnd() {
