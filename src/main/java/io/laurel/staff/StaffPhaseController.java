@@ -5,6 +5,8 @@ import java.security.Principal;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,6 +16,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 /** Operator actions on a waiting phase: end it now or extend it, each with a reason that is recorded. */
 @Controller
 class StaffPhaseController {
+
+    private static final Logger log = LoggerFactory.getLogger(StaffPhaseController.class);
 
     private final DashboardPage page;
     private final CampaignService campaigns;
@@ -39,7 +43,9 @@ class StaffPhaseController {
         } catch (IllegalArgumentException e) {
             model.addAttribute("error", e.getMessage());
         } catch (RuntimeException e) {
-            model.addAttribute("error", "提前结束未成功,阶段保持原样,请稍后重试:" + e.getMessage());
+            // The engine's text is English and technical: the operator gets the Chinese outcome, the log the cause.
+            log.warn("Ending phase job {} of campaign {} early failed and was rolled back", jobId, id, e);
+            model.addAttribute("error", "提前结束未成功,阶段保持原样,未做任何记录。请稍后重试;如仍失败,请联系系统管理员。");
         }
         return page.fill(id, model);
     }
