@@ -39,7 +39,12 @@ class MailOutboxTest {
         MimeMessage received = receivedBy(to);
         assertThat(received.getSubject()).isEqualTo("【2025年度优秀服务之星评选】欢迎使用 Laurel 评优系统");
         assertThat((String) received.getContent()).contains("小王，您好");
+        // The sender marks the row SENT after the server has taken the mail: a moment after it arrives.
         OutboxMail recorded = outbox.findById(queued.getId()).orElseThrow();
+        while (recorded.getStatus() != OutboxStatus.SENT && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+            recorded = outbox.findById(queued.getId()).orElseThrow();
+        }
         assertThat(recorded.getStatus()).isEqualTo(OutboxStatus.SENT);
         assertThat(recorded.getTemplate()).isEqualTo("welcome");
         assertThat(recorded.getSentAt()).isNotNull();
