@@ -52,12 +52,21 @@ public class CampaignAccess {
 
     /** The group that runs campaigns of this kind. */
     public static String operatorGroup(Campaign campaign) {
-        return campaign.getKind() == CampaignKind.ASSOCIATION ? LaurelGroups.ASSOCIATION_STAFF : LaurelGroups.HR;
+        return operatorGroup(campaign.getKind());
+    }
+
+    public static String operatorGroup(CampaignKind kind) {
+        return kind == CampaignKind.ASSOCIATION ? LaurelGroups.ASSOCIATION_STAFF : LaurelGroups.HR;
     }
 
     public boolean operates(Authentication caller, Campaign campaign) {
+        return runs(caller, campaign.getKind());
+    }
+
+    /** Whether the caller runs campaigns of this kind (HR company campaigns, association staff theirs, admins all). */
+    public boolean runs(Authentication caller, CampaignKind kind) {
         Set<String> groups = groups(caller);
-        return groups.contains(LaurelGroups.ADMIN) || groups.contains(operatorGroup(campaign));
+        return groups.contains(LaurelGroups.ADMIN) || groups.contains(operatorGroup(kind));
     }
 
     /** 403 unless the caller runs this campaign; {@code what} names the resource in Chinese. */

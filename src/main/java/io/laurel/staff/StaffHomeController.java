@@ -1,17 +1,18 @@
 package io.laurel.staff;
 
+import io.laurel.access.CampaignAccess;
 import io.laurel.campaign.Campaign;
 import io.laurel.campaign.CampaignService;
 import io.laurel.campaign.Preset;
 import io.laurel.campaign.PresetCatalog;
 import io.laurel.web.ApiException;
-import java.security.Principal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,10 +25,12 @@ class StaffHomeController {
 
     private final CampaignService campaigns;
     private final PresetCatalog presets;
+    private final CampaignAccess access;
 
-    StaffHomeController(CampaignService campaigns, PresetCatalog presets) {
+    StaffHomeController(CampaignService campaigns, PresetCatalog presets, CampaignAccess access) {
         this.campaigns = campaigns;
         this.presets = presets;
+        this.access = access;
     }
 
     record PreviewPhase(String name, LocalDateTime startsAt, LocalDateTime endsAt) {
@@ -45,21 +48,23 @@ class StaffHomeController {
         return "staff/login";
     }
 
+    /** Only the campaigns and presets of the kind the user runs (HR company, association staff theirs, admins all). */
     @GetMapping("/staff")
-    String home(Model model) {
-        model.addAttribute("campaigns", campaigns.list().stream()
+    String home(Authentication user, Model model) {
+        model.addAttribute("campaigns", campaigns.list().stream().filter(v -> access.runs(user, v.kind()))
                 .sorted(Comparator.comparing(v -> -v.id())).toList());
-        model.addAttribute("presets", presets.all());
+        model.addAttribute("presets", presets.all().stream().filter(p -> access.runs(user, p.kind())).toList());
         return "staff/home";
     }
 
     @PostMapping("/staff/campaigns/preview")
-    String preview(@RequestParam String preset, @RequestParam(required = false) String startsOn, Model model) {
-        home(model);
+    String preview(@RequestParam String preset, @RequestParam(required = false) String startsOn, Authentication user,
+            Model model) {
+        home(user, model);
         model.addAttribute("selectedPreset", preset);
         model.addAttribute("startsOn", startsOn);
         try {
-            Preset chosen = presets.find(preset).orElseThrow(() -> ApiException.badRequest("preset", "请选择活动预设"));
+            Preset chosen = runnable(preset, user);
             LocalDate start = parse(startsOn);
             long offset = start == null ? 0 : ChronoUnit.DAYS.between(chosen.firstDate(), start);
             List<PreviewPhase> phases = chosen.timeline().stream()
@@ -76,16 +81,27 @@ class StaffHomeController {
     }
 
     @PostMapping("/staff/campaigns")
-    String create(@RequestParam String preset, @RequestParam(required = false) String startsOn, Principal user,
+    String create(@RequestParam String preset, @RequestParam(required = false) String startsOn, Authentication user,
             Model model) {
         try {
+            runnable(preset, user);
             Campaign campaign = campaigns.createFromPreset(preset, parse(startsOn), user.getName());
             return "redirect:/staff/campaigns/" + campaign.getId() + "?created";
         } catch (ApiException e) {
-            home(model);
+            home(user, model);
             model.addAttribute("error", e.getMessage());
             return "staff/home";
         }
+    }
+
+    /** The preset, if the user runs campaigns of its kind. */
+    private Preset runnable(String key, Authentication user) {
+        Preset chosen = presets.find(key).orElseThrow(() -> ApiException.badRequest("preset", "请选择活动预设"));
+        if (!access.runs(user, chosen.kind())) {
+            throw ApiException.badRequest("preset", "「" + chosen.name() + "」由"
+                    + CampaignOperatorGuard.runBy(chosen.kind()) + "创建和负责,请选择本部门的活动预设");
+        }
+        return chosen;
     }
 
     private static LocalDate parse(String text) {

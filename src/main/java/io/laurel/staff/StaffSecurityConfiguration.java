@@ -59,6 +59,8 @@ class StaffSecurityConfiguration {
                     templates.process("staff/forbidden", new WebContext(exchange, Locale.SIMPLIFIED_CHINESE,
                             Map.of("user", user == null ? "" : user, "currentUser", user == null ? "" : user,
                                     "isAdmin", false, "isStaff", false, "isHead", false,
+                                    "reason", denied instanceof CampaignOperatorGuard.NotTheOperator
+                                            ? denied.getMessage() : "",
                                     // Rendered outside Spring MVC: th:action adds no token here, the page does.
                                     "manualCsrf", true)), response.getWriter());
                 }))

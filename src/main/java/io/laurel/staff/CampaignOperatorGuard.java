@@ -1,0 +1,65 @@
+package io.laurel.staff;
+
+import io.laurel.access.CampaignAccess;
+import io.laurel.campaign.Campaign;
+import io.laurel.campaign.CampaignKind;
+import io.laurel.campaign.CampaignService;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Every console page of one campaign ({@code /staff/campaigns/{id}/…}: dashboard, uploads, organisation, phase
+ * actions, exports, original mails) is for that campaign's operators: HR for a company campaign, association staff
+ * for an association campaign, and admins. Both groups may use the console, so the group check at the door is not
+ * enough; without this, HR could download an association's original mails or end its phases.
+ */
+@Component
+class CampaignOperatorGuard implements HandlerInterceptor, WebMvcConfigurer {
+
+    /** Refusal with the reason the forbidden page shows. */
+    static final class NotTheOperator extends AccessDeniedException {
+        NotTheOperator(String message) {
+            super(message);
+        }
+    }
+
+    private final CampaignService campaigns;
+    private final CampaignAccess access;
+
+    CampaignOperatorGuard(CampaignService campaigns, CampaignAccess access) {
+        this.campaigns = campaigns;
+        this.access = access;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(this).addPathPatterns("/staff/campaigns/*", "/staff/campaigns/*/**");
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (!(request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> variables)
+                || !(variables.get("id") instanceof String id) || !id.chars().allMatch(Character::isDigit)
+                || id.isEmpty()) {
+            return true;
+        }
+        Campaign campaign = campaigns.get(Long.valueOf(id));
+        if (!access.operates(SecurityContextHolder.getContext().getAuthentication(), campaign)) {
+            throw new NotTheOperator("活动「" + campaign.getName() + "」由" + runBy(campaign.getKind())
+                    + "负责,您的账号不能查看或操作此活动。");
+        }
+        return true;
+    }
+
+    static String runBy(CampaignKind kind) {
+        return kind == CampaignKind.ASSOCIATION ? "协会秘书处" : "人力资源部";
+    }
+}
