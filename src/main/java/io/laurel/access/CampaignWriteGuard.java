@@ -10,11 +10,11 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.handler.MappedInterceptor;
 
 /**
  * Every change to a campaign through the API ({@code POST/PUT/PATCH/DELETE /api/campaigns/{id}/…}: launch, roster,
@@ -22,8 +22,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * security chain admits HR and association staff alike to these writes; this is where HR stops at an association
  * campaign and association staff at a company campaign. Reads have their own rules (CampaignAccess, docs/access.md).
  */
-@Component
-class CampaignWriteGuard implements HandlerInterceptor, WebMvcConfigurer {
+class CampaignWriteGuard implements HandlerInterceptor {
 
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
 
@@ -35,9 +34,18 @@ class CampaignWriteGuard implements HandlerInterceptor, WebMvcConfigurer {
         this.access = access;
     }
 
-    @Override
-    public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(this).addPathPatterns("/api/campaigns/*", "/api/campaigns/*/**");
+    /**
+     * Registered as a mapped interceptor bean by a plain configuration, not as a component: the MVC test slices load
+     * every HandlerInterceptor and WebMvcConfigurer component, and they lack the campaign beans this one needs.
+     */
+    @Configuration(proxyBeanMethods = false)
+    static class Registration {
+
+        @Bean
+        MappedInterceptor campaignWriteGuardMapping(CampaignService campaigns, CampaignAccess access) {
+            return new MappedInterceptor(new String[] {"/api/campaigns/*", "/api/campaigns/*/**"},
+                    new CampaignWriteGuard(campaigns, access));
+        }
     }
 
     @Override

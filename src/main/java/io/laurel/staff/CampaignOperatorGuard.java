@@ -9,11 +9,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.handler.MappedInterceptor;
 
 /**
  * Every console page of one campaign ({@code /staff/campaigns/{id}/…}: dashboard, uploads, organisation, phase
@@ -21,8 +21,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * for an association campaign, and admins. Both groups may use the console, so the group check at the door is not
  * enough; without this, HR could download an association's original mails or end its phases.
  */
-@Component
-class CampaignOperatorGuard implements HandlerInterceptor, WebMvcConfigurer {
+class CampaignOperatorGuard implements HandlerInterceptor {
 
     /** Refusal with the reason the forbidden page shows. */
     static final class NotTheOperator extends AccessDeniedException {
@@ -39,9 +38,18 @@ class CampaignOperatorGuard implements HandlerInterceptor, WebMvcConfigurer {
         this.access = access;
     }
 
-    @Override
-    public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(this).addPathPatterns("/staff/campaigns/*", "/staff/campaigns/*/**");
+    /**
+     * Registered as a mapped interceptor bean by a plain configuration, not as a component: the MVC test slices load
+     * every HandlerInterceptor and WebMvcConfigurer component, and they lack the campaign beans this one needs.
+     */
+    @Configuration(proxyBeanMethods = false)
+    static class Registration {
+
+        @Bean
+        MappedInterceptor campaignOperatorGuardMapping(CampaignService campaigns, CampaignAccess access) {
+            return new MappedInterceptor(new String[] {"/staff/campaigns/*", "/staff/campaigns/*/**"},
+                    new CampaignOperatorGuard(campaigns, access));
+        }
     }
 
     @Override
