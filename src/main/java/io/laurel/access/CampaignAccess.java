@@ -2,6 +2,7 @@ package io.laurel.access;
 
 import io.laurel.campaign.Campaign;
 import io.laurel.campaign.CampaignKind;
+import io.laurel.campaign.CampaignOperators;
 import io.laurel.campaign.CampaignStatus;
 import io.laurel.identity.LaurelGroups;
 import io.laurel.process.AwardSelection;
@@ -25,7 +26,7 @@ import org.springframework.stereotype.Service;
  * campaign is closed). Everything else is refused with a Chinese reason.
  */
 @Service
-public class CampaignAccess {
+public class CampaignAccess implements CampaignOperators {
 
     /** The activity that publishes the winners (公示); once it has run, results are public. */
     static final String PUBLISH_ACTIVITY = "publishWinners";
@@ -64,6 +65,7 @@ public class CampaignAccess {
     }
 
     /** Whether the caller runs campaigns of this kind (HR company campaigns, association staff theirs, admins all). */
+    @Override
     public boolean runs(Authentication caller, CampaignKind kind) {
         Set<String> groups = groups(caller);
         return groups.contains(LaurelGroups.ADMIN) || groups.contains(operatorGroup(kind));
@@ -72,8 +74,7 @@ public class CampaignAccess {
     /** 403 unless the caller runs this campaign; {@code what} names the resource in Chinese. */
     public void requireOperator(Authentication caller, Campaign campaign, String what) {
         if (!operates(caller, campaign)) {
-            throw forbidden(what + "仅供本活动的" + (campaign.getKind() == CampaignKind.ASSOCIATION ? "协会秘书处"
-                    : "人力资源部") + "查看");
+            throw forbidden(what + "仅供本活动的" + CampaignOperators.runBy(campaign.getKind()) + "查看");
         }
     }
 

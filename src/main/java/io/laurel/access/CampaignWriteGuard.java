@@ -1,7 +1,7 @@
 package io.laurel.access;
 
 import io.laurel.campaign.Campaign;
-import io.laurel.campaign.CampaignKind;
+import io.laurel.campaign.CampaignOperators;
 import io.laurel.campaign.CampaignService;
 import io.laurel.web.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -59,7 +59,7 @@ class CampaignWriteGuard implements HandlerInterceptor {
         Campaign campaign = campaigns.get(Long.valueOf(id));
         if (!access.operates(SecurityContextHolder.getContext().getAuthentication(), campaign)) {
             throw new ApiException(HttpStatus.FORBIDDEN, "forbidden", "无权访问:活动「" + campaign.getName() + "」由"
-                    + (campaign.getKind() == CampaignKind.ASSOCIATION ? "协会秘书处" : "人力资源部") + "负责,只有其组织者可以修改",
+                    + CampaignOperators.runBy(campaign.getKind()) + "负责,只有其组织者可以修改",
                     null);
         }
         return true;

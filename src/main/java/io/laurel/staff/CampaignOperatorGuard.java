@@ -2,7 +2,7 @@ package io.laurel.staff;
 
 import io.laurel.access.CampaignAccess;
 import io.laurel.campaign.Campaign;
-import io.laurel.campaign.CampaignKind;
+import io.laurel.campaign.CampaignOperators;
 import io.laurel.campaign.CampaignService;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -61,13 +61,9 @@ class CampaignOperatorGuard implements HandlerInterceptor {
         }
         Campaign campaign = campaigns.get(Long.valueOf(id));
         if (!access.operates(SecurityContextHolder.getContext().getAuthentication(), campaign)) {
-            throw new NotTheOperator("活动「" + campaign.getName() + "」由" + runBy(campaign.getKind())
-                    + "负责,您的账号不能查看或操作此活动。");
+            throw new NotTheOperator("活动「" + campaign.getName() + "」由"
+                    + CampaignOperators.runBy(campaign.getKind()) + "负责,您的账号不能查看或操作此活动。");
         }
         return true;
-    }
-
-    static String runBy(CampaignKind kind) {
-        return kind == CampaignKind.ASSOCIATION ? "协会秘书处" : "人力资源部";
     }
 }

@@ -2,6 +2,7 @@ package io.laurel.staff;
 
 import io.laurel.access.CampaignAccess;
 import io.laurel.campaign.Campaign;
+import io.laurel.campaign.CampaignOperators;
 import io.laurel.campaign.CampaignService;
 import io.laurel.campaign.Preset;
 import io.laurel.campaign.PresetCatalog;
@@ -99,7 +100,7 @@ class StaffHomeController {
         Preset chosen = presets.find(key).orElseThrow(() -> ApiException.badRequest("preset", "请选择活动预设"));
         if (!access.runs(user, chosen.kind())) {
             throw ApiException.badRequest("preset", "「" + chosen.name() + "」由"
-                    + CampaignOperatorGuard.runBy(chosen.kind()) + "创建和负责,请选择本部门的活动预设");
+                    + CampaignOperators.runBy(chosen.kind()) + "创建和负责,请选择本部门的活动预设");
         }
         return chosen;
     }

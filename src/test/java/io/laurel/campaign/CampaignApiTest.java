@@ -52,7 +52,8 @@ class CampaignApiTest {
 
     @Test
     void without_start_date_keeps_the_seed_dates() throws Exception {
-        JsonNode campaign = json.readTree(hr().postJson("/api/campaigns", "{\"preset\":\"cs-essay-2018\"}").body());
+        JsonNode campaign = json.readTree(Http.to(port).as("chenjing", "demo")
+                .postJson("/api/campaigns", "{\"preset\":\"cs-essay-2018\"}").body());
 
         assertThat(campaign.get("kind").asText()).isEqualTo("ASSOCIATION");
         assertThat(campaign.get("timeline").toString()).contains("2018-");

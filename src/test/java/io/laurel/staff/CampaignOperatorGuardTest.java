@@ -80,6 +80,15 @@ class CampaignOperatorGuardTest {
         assertThat(essayLaunch.body()).contains("由协会秘书处负责");
         assertThat(campaigns.get(company.getId()).getStatus()).hasToString("DRAFT");
         assertThat(campaigns.get(essay.getId()).getStatus()).hasToString("DRAFT");
+        // Nor created by the other kind's staff through the API.
+        Http.Answer created = Http.to(port).as("zhangmin", "demo").postJson("/api/campaigns",
+                "{\"preset\":\"cs-essay-2018\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(403);
+        assertThat(created.body()).contains("由协会秘书处创建和负责");
+        assertThat(Http.to(port).as("chenjing", "demo").postJson("/api/campaigns", "{\"preset\":\"service-star-2025\"}")
+                .status()).isEqualTo(403);
+        assertThat(Http.to(port).as("chenjing", "demo").postJson("/api/campaigns", "{\"preset\":\"cs-essay-2018\"}")
+                .status()).isEqualTo(201);
         // The campaign's own operators and the admin get through (the launch itself answers as it would).
         assertThat(Http.to(port).as("demo", "demo").request(HttpMethod.POST, "/api/campaigns/" + essay.getId()
                 + "/launch").status()).isNotEqualTo(403);
