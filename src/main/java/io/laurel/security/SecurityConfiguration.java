@@ -45,8 +45,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/campaigns/*/exports/**").hasAnyAuthority(HR, ASSOCIATION_STAFF, ADMIN)
                         // Portal vote fraud signals name voters' emails and addresses: campaign staff only.
                         .requestMatchers(HttpMethod.GET, "/api/campaigns/*/votes/signals").hasAnyAuthority(HR, ASSOCIATION_STAFF, ADMIN)
-                        // Set-aside intake mails name senders and hold what they sent: intake staff only.
-                        .requestMatchers("/api/intake/**").hasAnyAuthority(HR, ASSOCIATION_STAFF, ADMIN)
+                        // Set-aside intake mails name senders and hold what they sent: intake staff only. The mailbox
+                        // is the associations' (company presets have no intakeMailbox), so not HR's.
+                        .requestMatchers("/api/intake/**").hasAnyAuthority(ASSOCIATION_STAFF, ADMIN)
                         // The skills contest's judges read the contest they score, nothing else of the API.
                         .requestMatchers(HttpMethod.GET, "/api/campaigns/*/contest")
                         .hasAnyAuthority(HR, ASSOCIATION_STAFF, DEPARTMENT_HEADS, COMMITTEE, CONTEST_JUDGES, ADMIN)

@@ -89,6 +89,11 @@ class CampaignOperatorGuardTest {
                 .status()).isEqualTo(403);
         assertThat(Http.to(port).as("chenjing", "demo").postJson("/api/campaigns", "{\"preset\":\"cs-essay-2018\"}")
                 .status()).isEqualTo(201);
+        // The mailbox is the associations': mails set aside by intake are theirs to read, not HR's.
+        Http.Answer setAside = Http.to(port).as("zhangmin", "demo").get("/api/intake/set-aside");
+        assertThat(setAside.status()).isEqualTo(403);
+        assertThat(setAside.body()).contains("无权");
+        assertThat(Http.to(port).as("chenjing", "demo").get("/api/intake/set-aside").status()).isEqualTo(200);
         // The campaign's own operators and the admin get through (the launch itself answers as it would).
         assertThat(Http.to(port).as("demo", "demo").request(HttpMethod.POST, "/api/campaigns/" + essay.getId()
                 + "/launch").status()).isNotEqualTo(403);
