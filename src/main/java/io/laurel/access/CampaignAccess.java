@@ -3,12 +3,15 @@ package io.laurel.access;
 import io.laurel.campaign.Campaign;
 import io.laurel.campaign.CampaignKind;
 import io.laurel.campaign.CampaignOperators;
+import io.laurel.campaign.CampaignService;
 import io.laurel.campaign.CampaignStatus;
 import io.laurel.identity.LaurelGroups;
 import io.laurel.process.AwardSelection;
 import io.laurel.roster.DepartmentHead;
 import io.laurel.roster.DepartmentHeadRepository;
 import io.laurel.web.ApiException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -16,7 +19,9 @@ import org.camunda.bpm.engine.HistoryService;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Who sees what of a campaign, by working group and phase (the matrix in docs/access.md). The campaign's
@@ -33,10 +38,27 @@ public class CampaignAccess implements CampaignOperators {
 
     private final HistoryService history;
     private final DepartmentHeadRepository heads;
+    private final CampaignService campaigns;
 
-    CampaignAccess(HistoryService history, DepartmentHeadRepository heads) {
+    CampaignAccess(HistoryService history, DepartmentHeadRepository heads, CampaignService campaigns) {
         this.history = history;
         this.heads = heads;
+        this.campaigns = campaigns;
+    }
+
+    /**
+     * The campaign a request names by its {@code {id}} path variable, when the signed-in caller does not run it; empty
+     * when the caller runs it or the path names no campaign. The console's and the API's guards refuse on it.
+     */
+    public Optional<Campaign> notRunByCaller(HttpServletRequest request) {
+        if (!(request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> variables)
+                || !(variables.get("id") instanceof String id) || id.isEmpty()
+                || !id.chars().allMatch(Character::isDigit)) {
+            return Optional.empty();
+        }
+        Campaign campaign = campaigns.get(Long.valueOf(id));
+        return operates(SecurityContextHolder.getContext().getAuthentication(), campaign) ? Optional.empty()
+                : Optional.of(campaign);
     }
 
     /** What of a campaign's nominations the caller may list. */

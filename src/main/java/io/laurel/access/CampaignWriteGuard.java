@@ -1,19 +1,14 @@
 package io.laurel.access;
 
-import io.laurel.campaign.Campaign;
 import io.laurel.campaign.CampaignOperators;
-import io.laurel.campaign.CampaignService;
 import io.laurel.web.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.Map;
 import java.util.Set;
-import org.springframework.http.HttpStatus;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.servlet.HandlerInterceptor;
-import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.handler.MappedInterceptor;
 
 /**
@@ -26,11 +21,9 @@ class CampaignWriteGuard implements HandlerInterceptor {
 
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
 
-    private final CampaignService campaigns;
     private final CampaignAccess access;
 
-    CampaignWriteGuard(CampaignService campaigns, CampaignAccess access) {
-        this.campaigns = campaigns;
+    CampaignWriteGuard(CampaignAccess access) {
         this.access = access;
     }
 
@@ -42,25 +35,19 @@ class CampaignWriteGuard implements HandlerInterceptor {
     static class Registration {
 
         @Bean
-        MappedInterceptor campaignWriteGuardMapping(CampaignService campaigns, CampaignAccess access) {
+        MappedInterceptor campaignWriteGuardMapping(CampaignAccess access) {
             return new MappedInterceptor(new String[] {"/api/campaigns/*", "/api/campaigns/*/**"},
-                    new CampaignWriteGuard(campaigns, access));
+                    new CampaignWriteGuard(access));
         }
     }
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (READS.contains(request.getMethod())
-                || !(request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> variables)
-                || !(variables.get("id") instanceof String id) || id.isEmpty()
-                || !id.chars().allMatch(Character::isDigit)) {
-            return true;
-        }
-        Campaign campaign = campaigns.get(Long.valueOf(id));
-        if (!access.operates(SecurityContextHolder.getContext().getAuthentication(), campaign)) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "forbidden", "无权访问:活动「" + campaign.getName() + "」由"
-                    + CampaignOperators.runBy(campaign.getKind()) + "负责,只有其组织者可以修改",
-                    null);
+        if (!READS.contains(request.getMethod())) {
+            access.notRunByCaller(request).ifPresent(campaign -> {
+                throw new ApiException(HttpStatus.FORBIDDEN, "forbidden", "无权访问:活动「" + campaign.getName()
+                        + "」由" + CampaignOperators.runBy(campaign.getKind()) + "负责,只有其组织者可以修改", null);
+            });
         }
         return true;
     }

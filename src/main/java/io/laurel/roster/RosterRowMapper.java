@@ -225,8 +225,9 @@ final class RosterRowMapper {
                 return new AwardWin(byCode.group(1), Integer.parseInt(byCode.group(2)));
             }
             Matcher named = NAMED_WIN.matcher(item);
-            if (named.matches() && awardCode(named.group(1)) != null) {
-                return new AwardWin(awardCode(named.group(1)), Integer.parseInt(named.group(2)));
+            String namedCode = named.matches() ? awardCode(named.group(1)) : null;
+            if (namedCode != null) {
+                return new AwardWin(namedCode, Integer.parseInt(named.group(2)));
             }
             Matcher yearFirst = YEAR_FIRST_WIN.matcher(item);
             if (yearFirst.matches()) {

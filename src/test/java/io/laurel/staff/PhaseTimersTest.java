@@ -80,11 +80,8 @@ class PhaseTimersTest {
 
     @Test
     void extending_and_ending_the_nomination_phase_moves_its_printed_end_and_its_window() {
-        campaign = selection.campaignWithRoster();
-        instance = selection.launch(campaign);
+        PhaseTimers.Timer deadline = launchedNominationDeadline();
         LocalDateTime printedEnd = nominationEnd();
-        PhaseTimers.Timer deadline = timers.waiting(campaign.getId(), SHANGHAI).stream()
-                .filter(t -> t.name().equals("提名截止")).findFirst().orElseThrow();
         assertThat(deadline.due()).isEqualTo(printedEnd);
 
         // Extended by two days: the timer, the printed timeline and the window all say the new end.
@@ -115,11 +112,8 @@ class PhaseTimersTest {
 
     @Test
     void an_early_end_whose_next_step_fails_records_nothing_and_leaves_the_phase_as_it_was() {
-        campaign = selection.campaignWithRoster();
-        instance = selection.launch(campaign);
+        PhaseTimers.Timer deadline = launchedNominationDeadline();
         LocalDateTime printedEnd = nominationEnd();
-        PhaseTimers.Timer deadline = timers.waiting(campaign.getId(), SHANGHAI).stream()
-                .filter(t -> t.name().equals("提名截止")).findFirst().orElseThrow();
         // The job fails when it runs, after the action has been recorded, the timeline moved and the due date set:
         // all three must be rolled back. The real bean (and its transaction) with an engine whose executeJob fails.
         PhaseTimers target = AopTestUtils.getTargetObject(timers);
@@ -146,6 +140,14 @@ class PhaseTimersTest {
         assertThat(nominationEnd()).isEqualTo(printedEnd);
         assertThat(management.createJobQuery().jobId(deadline.jobId()).singleResult().getDuedate())
                 .isEqualTo(Date.from(printedEnd.atZone(SHANGHAI).toInstant()));
+    }
+
+    /** A launched service-star campaign's 提名截止 timer (sets {@code campaign} and {@code instance}). */
+    private PhaseTimers.Timer launchedNominationDeadline() {
+        campaign = selection.campaignWithRoster();
+        instance = selection.launch(campaign);
+        return timers.waiting(campaign.getId(), SHANGHAI).stream().filter(t -> t.name().equals("提名截止")).findFirst()
+                .orElseThrow();
     }
 
     private LocalDateTime nominationEnd() {
